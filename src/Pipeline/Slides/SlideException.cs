@@ -1,0 +1,9 @@
+namespace TumorWeb.Pipeline.Slides;
+
+/// <summary>A slide or mask that cannot be used; the message names the file and the reason.</summary>
+public sealed class SlideException(string path, string reason, Exception? inner = null)
+    : Exception($"{path}: {reason}", inner)
+{
+    public string FilePath { get; } = path;
+    public string Reason { get; } = reason;
+}

@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace TumorWeb.Web.Cli;
+
+/// <summary>The tumorweb command line: one subcommand per pipeline stage.</summary>
+public static class CliApp
+{
+    public static RootCommand BuildRootCommand()
+    {
+        var root = new RootCommand("TumorWeb: find tumor metastases in whole-slide images.");
+        root.Subcommands.Add(SlideCommand.Create());
+        return root;
+    }
+}

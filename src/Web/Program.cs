@@ -1,0 +1,3 @@
+using TumorWeb.Web.Cli;
+
+return await CliApp.BuildRootCommand().Parse(args).InvokeAsync();
