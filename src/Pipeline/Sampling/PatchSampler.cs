@@ -1,3 +1,5 @@
+using TumorWeb.Data.Entities;
+
 namespace TumorWeb.Pipeline.Sampling;
 
 /// <summary>
@@ -21,8 +23,8 @@ public static class PatchSampler
         var normalTotal = 0;
         foreach (var slide in slides.Where(s => s.IsTumorSlide))
         {
-            var tumor = Draw(slide, slide.TumorCells, FloorOf(slide.TumorCells.Count * options.TumorFraction), CellLabel.Tumor, options.Seed);
-            var normal = Draw(slide, slide.NormalCells, FloorOf(tumor.Count * options.NormalPerTumor), CellLabel.Normal, options.Seed);
+            var tumor = Draw(slide, slide.TumorCells, FloorOf(slide.TumorCells.Count * options.TumorFraction), PatchLabel.Tumor, options.Seed);
+            var normal = Draw(slide, slide.NormalCells, FloorOf(tumor.Count * options.NormalPerTumor), PatchLabel.Normal, options.Seed);
             tumorTotal += tumor.Count;
             normalTotal += normal.Count;
             sampled.AddRange(tumor.Concat(normal));
@@ -30,11 +32,11 @@ public static class PatchSampler
         var normalSlides = slides.Where(s => !s.IsTumorSlide).ToList();
         var quotas = EvenQuota.Split(tumorTotal - normalTotal, normalSlides.Select(s => s.NormalCells.Count).ToList());
         for (var i = 0; i < normalSlides.Count; i++)
-            sampled.AddRange(Draw(normalSlides[i], normalSlides[i].NormalCells, quotas[i], CellLabel.Normal, options.Seed));
+            sampled.AddRange(Draw(normalSlides[i], normalSlides[i].NormalCells, quotas[i], PatchLabel.Normal, options.Seed));
         return sampled;
     }
 
-    private static List<SampledCell> Draw(SamplingSlide slide, IReadOnlyList<GridCell> cells, int count, CellLabel label, int seed)
+    private static List<SampledCell> Draw(SamplingSlide slide, IReadOnlyList<GridCell> cells, int count, PatchLabel label, int seed)
     {
         var random = StableRandom.For(seed, slide.Name, label.ToString());
         return StableRandom.Choose(cells, count, random)

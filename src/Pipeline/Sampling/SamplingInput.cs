@@ -1,10 +1,12 @@
+using TumorWeb.Data.Entities;
+
 namespace TumorWeb.Pipeline.Sampling;
 
 /// <summary>A slide as sampling sees it: its grid cells by class, its role and its split.</summary>
 public sealed record SamplingSlide(
     string Name,
     bool IsTumorSlide,
-    SlideSplit Split,
+    DataSplit Split,
     IReadOnlyList<GridCell> TumorCells,
     IReadOnlyList<GridCell> NormalCells);
 
@@ -12,4 +14,4 @@ public sealed record SamplingSlide(
 public sealed record SamplingOptions(int Seed = 0, double TumorFraction = 1.0 / 3, double NormalPerTumor = 0.5);
 
 /// <summary>One cell chosen for a training patch.</summary>
-public readonly record struct SampledCell(string Slide, int X, int Y, CellLabel Label, SlideSplit Split);
+public readonly record struct SampledCell(string Slide, int X, int Y, PatchLabel Label, DataSplit Split);

@@ -1,3 +1,5 @@
+using TumorWeb.Data.Entities;
+
 namespace TumorWeb.Pipeline.Sampling;
 
 public sealed record SplitOptions(double ValidationFraction = 0.2, double TestFraction = 0.2, int Seed = 0);
@@ -9,10 +11,10 @@ public sealed record SplitOptions(double ValidationFraction = 0.2, double TestFr
 /// </summary>
 public static class SplitAssigner
 {
-    public static IReadOnlyDictionary<string, SlideSplit> Assign(
+    public static IReadOnlyDictionary<string, DataSplit> Assign(
         IReadOnlyList<(string Name, bool IsTumorSlide)> slides, SplitOptions options)
     {
-        var result = new Dictionary<string, SlideSplit>();
+        var result = new Dictionary<string, DataSplit>();
         foreach (var group in slides.GroupBy(s => s.IsTumorSlide))
         {
             var names = group.Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
@@ -22,7 +24,7 @@ public static class SplitAssigner
             test = Math.Min(test, Math.Max(0, names.Count - 1));
             validation = Math.Min(validation, Math.Max(0, names.Count - 1 - test));
             for (var i = 0; i < shuffled.Count; i++)
-                result[shuffled[i]] = i < test ? SlideSplit.Test : i < test + validation ? SlideSplit.Validation : SlideSplit.Train;
+                result[shuffled[i]] = i < test ? DataSplit.Test : i < test + validation ? DataSplit.Validation : DataSplit.Train;
         }
         return result;
     }

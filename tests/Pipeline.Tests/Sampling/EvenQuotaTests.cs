@@ -1,3 +1,4 @@
+using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Sampling;
 
 namespace TumorWeb.Pipeline.Tests.Sampling;

@@ -1,3 +1,4 @@
+using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Sampling;
 
 namespace TumorWeb.Pipeline.Tests.Sampling;
@@ -15,9 +16,9 @@ public class SplitAssignerTests
         foreach (var prefix in new[] { "tumor", "normal" })
         {
             var group = splits.Where(s => s.Key.StartsWith(prefix)).Select(s => s.Value).ToList();
-            Assert.Equal(3, group.Count(s => s == SlideSplit.Train));
-            Assert.Equal(1, group.Count(s => s == SlideSplit.Validation));
-            Assert.Equal(1, group.Count(s => s == SlideSplit.Test));
+            Assert.Equal(3, group.Count(s => s == DataSplit.Train));
+            Assert.Equal(1, group.Count(s => s == DataSplit.Validation));
+            Assert.Equal(1, group.Count(s => s == DataSplit.Test));
         }
     }
 
@@ -25,7 +26,7 @@ public class SplitAssignerTests
     public void ALoneSlideAlwaysTrains()
     {
         var splits = SplitAssigner.Assign(Slides(1, 1), new SplitOptions(0.5, 0.5));
-        Assert.All(splits.Values, s => Assert.Equal(SlideSplit.Train, s));
+        Assert.All(splits.Values, s => Assert.Equal(DataSplit.Train, s));
     }
 
     [Fact]

@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using TumorWeb.Data;
+using TumorWeb.Data.Entities;
+using TumorWeb.Pipeline.Datasets;
+
+namespace TumorWeb.Pipeline.Extraction;
+
+/// <summary>The run's rows in the catalog: created on the first start, found again on a resume.</summary>
+internal sealed class ExtractionCatalog(IDbContextFactory<TumorWebDbContext> dbFactory, TimeProvider time)
+{
+    public async Task<ExtractionRun> BeginOrResumeAsync(ExtractionOptions options, IReadOnlyList<DatasetSlide> dataset, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var output = Path.GetFullPath(options.OutputDirectory);
+        var run = await db.ExtractionRuns.Include(r => r.Slides).SingleOrDefaultAsync(r => r.OutputDirectory == output, ct);
+        if (run is null)
+        {
+            run = NewRun(options, output, dataset);
+            db.ExtractionRuns.Add(run);
+        }
+        else EnsureSameSettings(run, options, output);
+        run.Status = RunStatus.Running;
+        run.Error = null;
+        run.StartedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return run;
+    }
+
+    public async Task SaveSlideAsync(RunSlide slide, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.RunSlides.Update(slide);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<HashSet<(int X, int Y)>> ExtractedCellsAsync(int runSlideId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var cells = await db.Patches.Where(p => p.RunSlideId == runSlideId).Select(p => new { p.X, p.Y }).ToListAsync(ct);
+        return cells.Select(c => (c.X, c.Y)).ToHashSet();
+    }
+
+    /// <summary>Adds patches and the slide's new counts in one transaction, so they never disagree.</summary>
+    public async Task AddPatchesAsync(RunSlide slide, IReadOnlyList<Patch> patches)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        db.Patches.AddRange(patches);
+        db.RunSlides.Update(slide);
+        await db.SaveChangesAsync();
+    }
+
+    public async Task FinishAsync(ExtractionRun run, RunStatus status, string? error)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var row = await db.ExtractionRuns.SingleAsync(r => r.Id == run.Id);
+        row.Status = run.Status = status;
+        row.Error = run.Error = error;
+        row.CompletedAt = run.CompletedAt = time.GetUtcNow();
+        await db.SaveChangesAsync();
+    }
+
+    private ExtractionRun NewRun(ExtractionOptions options, string output, IReadOnlyList<DatasetSlide> dataset) => new()
+    {
+        Name = Path.GetFileName(output),
+        DatasetPath = Path.GetFullPath(options.DatasetDirectory),
+        OutputDirectory = output,
+        Seed = options.Seed,
+        CellSize = options.Grid.CellSize,
+        PatchSize = options.PatchSize,
+        TumorFraction = options.TumorFraction,
+        NormalPerTumor = options.NormalPerTumor,
+        TumorSlideThreshold = options.Grid.TumorSlideThreshold,
+        CreatedAt = time.GetUtcNow(),
+        Slides = dataset.Select(s => new RunSlide
+        {
+            Name = s.Name,
+            SlidePath = Path.GetFullPath(s.SlidePath),
+            MaskPath = s.MaskPath is null ? null : Path.GetFullPath(s.MaskPath),
+            AnnotationPath = s.AnnotationPath is null ? null : Path.GetFullPath(s.AnnotationPath),
+        }).ToList(),
+    };
+
+    /// <summary>A resume must draw the same cells, so every setting that shapes the draw must match.</summary>
+    private static void EnsureSameSettings(ExtractionRun run, ExtractionOptions options, string output)
+    {
+        var differences = new List<string>();
+        if (run.Seed != options.Seed) differences.Add($"seed {run.Seed} vs {options.Seed}");
+        if (run.CellSize != options.Grid.CellSize) differences.Add($"cell size {run.CellSize} vs {options.Grid.CellSize}");
+        if (run.PatchSize != options.PatchSize) differences.Add($"patch size {run.PatchSize} vs {options.PatchSize}");
+        if (Math.Abs(run.TumorFraction - options.TumorFraction) > 1e-12) differences.Add("tumor fraction");
+        if (Math.Abs(run.NormalPerTumor - options.NormalPerTumor) > 1e-12) differences.Add("normal per tumor");
+        if (run.TumorSlideThreshold != options.Grid.TumorSlideThreshold) differences.Add("tumor slide threshold");
+        if (run.DatasetPath != Path.GetFullPath(options.DatasetDirectory)) differences.Add($"dataset {run.DatasetPath}");
+        if (differences.Count > 0)
+            throw new InvalidOperationException(
+                $"{output}: holds extraction run {run.Id} made with other settings ({string.Join(", ", differences)}); " +
+                "use another --out folder, or the same settings to resume it");
+    }
+}

@@ -1,0 +1,60 @@
+using TumorWeb.Data.Entities;
+using TumorWeb.Pipeline.Extraction.Store;
+using TumorWeb.Pipeline.Grid;
+using TumorWeb.Pipeline.Progress;
+using TumorWeb.Pipeline.Sampling;
+using TumorWeb.Pipeline.Slides;
+
+namespace TumorWeb.Pipeline.Extraction;
+
+/// <summary>
+/// Reads the sampled context patches of one slide in parallel and stores them: pixels to the
+/// pack, then (after the pack is flushed) their rows to the catalog, a batch at a time. A crash
+/// therefore never leaves a catalog row without pixels, and a resume skips cells already catalogued.
+/// </summary>
+internal sealed class SlidePatchExtractor(ExtractionCatalog catalog, PatchPackWriter pack, ExtractionOptions options)
+{
+    public async Task<int> ExtractAsync(int runId, RunSlide slide, IReadOnlyList<SampledCell> cells,
+        ProgressCounter counter, CancellationToken ct)
+    {
+        var done = await catalog.ExtractedCellsAsync(slide.Id, ct);
+        var todo = cells.Where(c => !done.Contains((c.X, c.Y))).ToList();
+        counter.Add(cells.Count - todo.Count, slide.Name);
+        if (todo.Count == 0) return 0;
+        using var image = OpenSlideSlide.Open(slide.SlidePath);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
+        foreach (var batch in todo.Chunk(options.BatchSize))
+        {
+            // Cancellation is honoured between batches so a batch is always stored whole.
+            ct.ThrowIfCancellationRequested();
+            var patches = new Patch[batch.Length];
+            Parallel.For(0, batch.Length, parallel, i => patches[i] = Extract(image, runId, slide, batch[i]));
+            pack.Flush();
+            slide.TumorExtracted += patches.Count(p => p.Label == PatchLabel.Tumor);
+            slide.NormalExtracted += patches.Count(p => p.Label == PatchLabel.Normal);
+            await catalog.AddPatchesAsync(slide, patches);
+            counter.Add(batch.Length, slide.Name);
+        }
+        return todo.Count;
+    }
+
+    private Patch Extract(ISlide image, int runId, RunSlide slide, SampledCell cell)
+    {
+        var rect = AnalysisGrid.ContextPatch(cell.X, cell.Y, options.Grid.CellSize, options.PatchSize);
+        var pixels = new byte[rect.Width * rect.Height * 3];
+        image.ReadRegion(new RegionRequest(0, rect.X, rect.Y, rect.Width, rect.Height), pixels);
+        var location = pack.Append(pixels, rect.Width, rect.Height);
+        return new Patch
+        {
+            ExtractionRunId = runId,
+            RunSlideId = slide.Id,
+            X = cell.X,
+            Y = cell.Y,
+            Label = cell.Label,
+            Split = cell.Split,
+            Shard = location.Shard,
+            Offset = location.Offset,
+            Length = location.Length,
+        };
+    }
+}
