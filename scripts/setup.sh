@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what TumorWeb needs on a fresh Debian 12 machine, then builds it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+dpkg -s libopenslide0 >/dev/null 2>&1 || need_apt+=(libopenslide0)
+if [ "${TUMORWEB_BENCH:-0}" = 1 ]; then
+  for p in python3-openslide python3-pil python3-numpy time; do dpkg -s "$p" >/dev/null 2>&1 || need_apt+=("$p"); done
+fi
+if [ ${#need_apt[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}"
+fi
+
+dotnet build TumorWeb.sln -c "${CONFIGURATION:-Release}" -nologo -v quiet

@@ -1,0 +1,7 @@
+namespace TumorWeb.Pipeline.Sampling;
+
+public enum CellLabel
+{
+    Normal = 0,
+    Tumor = 1,
+}
