@@ -16,7 +16,7 @@ public sealed record GridOptions
     public int MaskTileCells { get; init; } = 16;
 
     /// <summary>How many tiles are read at once; each reader holds one tile buffer.</summary>
-    public int MaxDegreeOfParallelism { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
+    public int MaxDegreeOfParallelism { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 8);
 
     internal void Validate()
     {

@@ -111,4 +111,19 @@ public class SlideGridBuilderTests
         Assert.ThrowsAny<OperationCanceledException>(() =>
             SlideGridBuilder.Build(slide, null, null, Options, null, new CancellationToken(canceled: true)));
     }
+
+    [Fact]
+    public void MaskAndAnnotationsTogetherAreRefused()
+    {
+        using var slide = Slide();
+        using var mask = SlideBuilder.Mask(512, 384).Build("mask.tif");
+        Assert.Throws<ArgumentException>(() => Build(slide, mask, new SlideAnnotations([], [])));
+    }
+
+    [Fact]
+    public void NonPositiveCellSizeIsRefused()
+    {
+        using var slide = Slide();
+        Assert.Throws<ArgumentOutOfRangeException>(() => Build(slide, options: Options with { CellSize = 0 }));
+    }
 }

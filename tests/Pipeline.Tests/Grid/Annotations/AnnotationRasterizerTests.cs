@@ -83,7 +83,7 @@ public class AnnotationRasterizerTests
     [Fact]
     public void RealCamelyonAnnotationRasterisesToTheSameCellsAsBruteForce()
     {
-        var annotations = AsapAnnotationReader.Read(TestFiles.Shared("camelyon17-annotation/patient_004_node_4.xml"));
+        var annotations = AsapAnnotationReader.Read(TestPaths.TestData("camelyon17-annotation/patient_004_node_4.xml"));
         var (width, height) = (40_000L, 100_000L);
 
         var cells = AnnotationRasterizer.TumorCells(annotations, width, height, 128);

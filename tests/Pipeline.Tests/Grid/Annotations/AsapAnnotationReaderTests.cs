@@ -15,7 +15,7 @@ public class AsapAnnotationReaderTests
     [Fact]
     public void ReadsTheRealCamelyon17Annotation()
     {
-        var annotations = AsapAnnotationReader.Read(TestFiles.Shared("camelyon17-annotation/patient_004_node_4.xml"));
+        var annotations = AsapAnnotationReader.Read(TestPaths.TestData("camelyon17-annotation/patient_004_node_4.xml"));
         Assert.Equal(3, annotations.Tumor.Count);
         Assert.Empty(annotations.Exclusion);
         Assert.Equal([8, 15, 12], annotations.Tumor.Select(p => p.Points.Count));
