@@ -1,0 +1,29 @@
+namespace TumorWeb.Pipeline.Grid;
+
+/// <summary>Settings of the grid stage. The defaults reproduce the seed (128-pixel cells).</summary>
+public sealed record GridOptions
+{
+    /// <summary>Cell edge in level-0 pixels.</summary>
+    public int CellSize { get; init; } = AnalysisGrid.DefaultCellSize;
+
+    /// <summary>Tissue components (8-connected) with fewer cells than this are dropped; 0 or 1 keeps all.</summary>
+    public int MinTissueArea { get; init; } = 4;
+
+    /// <summary>A slide with at least this many tumor cells is a tumor slide.</summary>
+    public int TumorSlideThreshold { get; init; } = 100;
+
+    /// <summary>Cells per side of one mask read: 16 cells of 128 are 2048x2048 level-0 pixels (12 MiB).</summary>
+    public int MaskTileCells { get; init; } = 16;
+
+    /// <summary>How many tiles are read at once; each reader holds one tile buffer.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 8);
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(CellSize);
+        ArgumentOutOfRangeException.ThrowIfNegative(MinTissueArea);
+        ArgumentOutOfRangeException.ThrowIfNegative(TumorSlideThreshold);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaskTileCells);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxDegreeOfParallelism);
+    }
+}

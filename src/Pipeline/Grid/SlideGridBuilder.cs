@@ -1,0 +1,47 @@
+using TumorWeb.Pipeline.Grid.Annotations;
+using TumorWeb.Pipeline.Progress;
+using TumorWeb.Pipeline.Slides;
+
+namespace TumorWeb.Pipeline.Grid;
+
+/// <summary>The grid stage: slide (+ mask or annotations) -> tissue, tumor and normal cells.</summary>
+public static class SlideGridBuilder
+{
+    public static SlideGrid Build(ISlide slide, ISlide? mask, SlideAnnotations? annotations, GridOptions options,
+        IProgress<StageProgress>? progress, CancellationToken ct)
+    {
+        options.Validate();
+        if (mask is not null && annotations is not null)
+            throw new ArgumentException("give tumor labels as a mask or as annotations, not both");
+        var metadata = slide.Metadata;
+        if (mask is not null) EnsureSameSize(metadata, mask.Metadata);
+
+        var thumbnail = GridThumbnail.Read(slide, options.CellSize, options.MaxDegreeOfParallelism, progress, ct);
+        var tissue = TissueDetector.Detect(thumbnail, options.MinTissueArea);
+        if (tissue.Count == 0)
+            throw new SlideException(metadata.Path, "no tissue found (no cell is more saturated than the glass around it)");
+        var tumor = TumorCells(metadata, mask, annotations, options, progress, ct);
+        var normal = tissue.Except(tumor);
+
+        var stats = new SlideGridStats(tissue.Width, tissue.Height, options.CellSize, tissue.Count, tumor.Count, normal.Count);
+        var role = stats.TumorCells >= options.TumorSlideThreshold ? SlideRole.Tumor : SlideRole.Normal;
+        return new SlideGrid(metadata.Path, thumbnail, tissue, tumor, normal, stats, role);
+    }
+
+    private static CellMask TumorCells(SlideMetadata slide, ISlide? mask, SlideAnnotations? annotations, GridOptions options,
+        IProgress<StageProgress>? progress, CancellationToken ct)
+    {
+        if (mask is not null)
+            return MaskTumorScanner.Scan(mask, options.CellSize, options.MaskTileCells, options.MaxDegreeOfParallelism, progress, ct);
+        if (annotations is not null)
+            return AnnotationRasterizer.TumorCells(annotations, slide.Width, slide.Height, options.CellSize, progress, ct);
+        return new CellMask(AnalysisGrid.Size(slide.Width, slide.Height, options.CellSize));
+    }
+
+    private static void EnsureSameSize(SlideMetadata slide, SlideMetadata mask)
+    {
+        if (slide.Width != mask.Width || slide.Height != mask.Height)
+            throw new SlideException(mask.Path,
+                $"mask is {mask.Width}x{mask.Height} at level 0 but slide {slide.Path} is {slide.Width}x{slide.Height}");
+    }
+}

@@ -1,0 +1,26 @@
+using TumorWeb.Pipeline.Grid;
+using TumorWeb.Pipeline.Grid.Annotations;
+using TumorWeb.Pipeline.Progress;
+using TumorWeb.Pipeline.Slides;
+
+namespace TumorWeb.Web.Cli;
+
+/// <summary>What the <c>grid</c> command was asked for: opens the files and runs the grid stage.</summary>
+internal sealed record GridRequest(string SlidePath, string? MaskPath, string? AnnotationsPath, GridOptions Options, string? PngPath)
+{
+    /// <summary>Why the arguments cannot work, or null when they can.</summary>
+    public string? Problem() =>
+        MaskPath is not null && AnnotationsPath is not null ? "give either --mask or --annotations, not both"
+        : Options.CellSize <= 0 ? $"--cell-size must be positive, not {Options.CellSize}"
+        : Options.MinTissueArea < 0 ? $"--min-tissue-area must not be negative, not {Options.MinTissueArea}"
+        : Options.TumorSlideThreshold < 0 ? $"--tumor-slide-threshold must not be negative, not {Options.TumorSlideThreshold}"
+        : null;
+
+    public SlideGrid Build(IProgress<StageProgress> progress, CancellationToken ct)
+    {
+        var annotations = AnnotationsPath is null ? null : AsapAnnotationReader.Read(AnnotationsPath);
+        using var slide = OpenSlideSlide.Open(SlidePath);
+        using var mask = MaskPath is null ? null : OpenSlideSlide.Open(MaskPath);
+        return SlideGridBuilder.Build(slide, mask, annotations, Options, progress, ct);
+    }
+}

@@ -1,0 +1,108 @@
+using TumorWeb.Pipeline.Grid.Annotations;
+
+namespace TumorWeb.Pipeline.Tests.Grid.Annotations;
+
+public class AsapAnnotationReaderTests
+{
+    private static string Annotation(string group, string type, params (double X, double Y)[] points) =>
+        $"""<Annotation Name="a" Type="{type}" PartOfGroup="{group}"><Coordinates>"""
+        + string.Concat(points.Select((p, i) => $"""<Coordinate Order="{i}" X="{p.X}" Y="{p.Y}" />"""))
+        + "</Coordinates></Annotation>";
+
+    private static string Document(params string[] annotations) =>
+        $"<?xml version=\"1.0\"?>\n<ASAP_Annotations><Annotations>{string.Concat(annotations)}</Annotations></ASAP_Annotations>";
+
+    [Fact]
+    public void ReadsTheRealCamelyon17Annotation()
+    {
+        var annotations = AsapAnnotationReader.Read(TestPaths.TestData("camelyon17-annotation/patient_004_node_4.xml"));
+        Assert.Equal(3, annotations.Tumor.Count);
+        Assert.Empty(annotations.Exclusion);
+        Assert.Equal([8, 15, 12], annotations.Tumor.Select(p => p.Points.Count));
+        Assert.Equal(new PointD(12711.2998, 88778.1016), annotations.Tumor[0].Points[0]);
+    }
+
+    [Fact]
+    public void GroupsDecideTumorAndExclusionAndOthersAreIgnored()
+    {
+        using var temp = new TempDirectory();
+        (double, double)[] triangle = [(0, 0), (10, 0), (0, 10)];
+        var path = temp.File("groups.xml", Document(
+            Annotation("Tumor", "Polygon", triangle), Annotation("_0", "Spline", triangle), Annotation("_1", "Polygon", triangle),
+            Annotation("Exclusion", "Polygon", triangle), Annotation("_2", "Polygon", triangle),
+            Annotation("None", "Polygon", triangle), Annotation("Tumor", "Dot", (5, 5))));
+        var annotations = AsapAnnotationReader.Read(path);
+        Assert.Equal(3, annotations.Tumor.Count);
+        Assert.Equal(2, annotations.Exclusion.Count);
+    }
+
+    [Fact]
+    public void CoordinatesAreTakenInTheirOrder()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("order.xml", Document("""
+            <Annotation PartOfGroup="Tumor" Type="Polygon"><Coordinates>
+            <Coordinate Order="2" X="3" Y="30" /><Coordinate Order="0" X="1" Y="10" /><Coordinate Order="1" X="2.5" Y="20" />
+            </Coordinates></Annotation>
+            """));
+        Assert.Equal([new(1, 10), new(2.5, 20), new(3, 30)], AsapAnnotationReader.Read(path).Tumor[0].Points);
+    }
+
+    [Fact]
+    public void EntityExpansionIsRefusedNamingTheFile()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("laughs.xml", """
+            <?xml version="1.0"?>
+            <!DOCTYPE lolz [
+             <!ENTITY lol "lol">
+             <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+             <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+             <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+             <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+             <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+             <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+             <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+             <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+             <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+            ]>
+            <ASAP_Annotations><Annotations><Annotation Name="&lol9;" PartOfGroup="Tumor" /></Annotations></ASAP_Annotations>
+            """);
+        var error = Assert.Throws<AnnotationException>(() => AsapAnnotationReader.Read(path));
+        Assert.Equal($"{path}: refused: the file declares a DTD (<!DOCTYPE>); DTDs are not allowed, so entity expansion cannot run", error.Message);
+    }
+
+    [Fact]
+    public void MalformedXmlIsAnErrorWithFileLineAndPosition()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("broken.xml", "<?xml version=\"1.0\"?>\n<ASAP_Annotations>\n<Annotations>\n</ASAP_Annotations>");
+        var error = Assert.Throws<AnnotationException>(() => AsapAnnotationReader.Read(path));
+        Assert.StartsWith($"{path}: malformed XML at line 4, position 3", error.Message);
+    }
+
+    [Fact]
+    public void OtherXmlIsNotAnAnnotationFile()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("other.xml", "<svg></svg>");
+        var error = Assert.Throws<AnnotationException>(() => AsapAnnotationReader.Read(path));
+        Assert.Equal($"{path}: not an ASAP annotation file: the root element is <svg>, expected <ASAP_Annotations>", error.Message);
+    }
+
+    [Fact]
+    public void InvalidCoordinateIsAnErrorWithItsLine()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("nan.xml", Document("\n" + """<Annotation PartOfGroup="Tumor"><Coordinates><Coordinate Order="0" X="12,5" Y="3" /></Coordinates></Annotation>"""));
+        var error = Assert.Throws<AnnotationException>(() => AsapAnnotationReader.Read(path));
+        Assert.Equal($"{path}: <Coordinate> at line 3, position 47 has an invalid (12,5) X attribute", error.Message);
+    }
+
+    [Fact]
+    public void MissingFileIsAnErrorNamingIt()
+    {
+        var error = Assert.Throws<AnnotationException>(() => AsapAnnotationReader.Read("/no/such/annotation.xml"));
+        Assert.Equal("/no/such/annotation.xml: file not found", error.Message);
+    }
+}
