@@ -8,7 +8,8 @@ public sealed class MedianEdgePredictorTests
     [InlineData(10, 50, 60, 10)] // upper-left brighter than both: edge, take the darker
     [InlineData(10, 50, 5, 50)] // upper-left darker than both: edge, take the brighter
     [InlineData(10, 50, 30, 30)] // in between: plane through the three, 10 + 50 - 30
-    public void PredictionFollowsEdgesAndPlanes(int left, int up, int upLeft, int expected) =>
+    [InlineData(200, 250, 210, 240)] // in between, where left + up overflows a byte
+    public void PredictionFollowsEdgesAndPlanes(byte left, byte up, byte upLeft, byte expected) =>
         Assert.Equal(expected, MedianEdgePredictor.Predict(left, up, upLeft));
 
     [Fact]
@@ -32,13 +33,33 @@ public sealed class MedianEdgePredictorTests
     }
 
     [Fact]
-    public void DecodingRestoresTheExactPixels()
+    public void VectorisedRowsGiveTheSameResidualsAsPixelByPixel()
     {
-        var pixels = TestPatches.Noise(seed: 7, width: 13, height: 9);
-        var data = new byte[pixels.Length];
-        MedianEdgePredictor.Encode(pixels, data, 13, 9);
+        var pixels = TestPatches.Noise(seed: 3, width: 61, height: 4);
+        var residuals = new byte[pixels.Length];
 
-        MedianEdgePredictor.DecodeInPlace(data, 13, 9);
+        MedianEdgePredictor.Encode(pixels, residuals, 61, 4);
+
+        const int stride = 61 * 3;
+        for (var y = 1; y < 4; y++)
+        for (var i = 3; i < stride; i++)
+        {
+            var at = y * stride + i;
+            var prediction = MedianEdgePredictor.Predict(pixels[at - 3], pixels[at - stride], pixels[at - stride - 3]);
+            Assert.Equal((byte)(pixels[at] - prediction), residuals[at]);
+        }
+    }
+
+    [Theory]
+    [InlineData(13, 9)]
+    [InlineData(299, 299)]
+    public void DecodingRestoresTheExactPixels(int width, int height)
+    {
+        var pixels = TestPatches.Noise(seed: 7, width, height);
+        var data = new byte[pixels.Length];
+        MedianEdgePredictor.Encode(pixels, data, width, height);
+
+        MedianEdgePredictor.DecodeInPlace(data, width, height);
 
         Assert.Equal(pixels, data);
     }

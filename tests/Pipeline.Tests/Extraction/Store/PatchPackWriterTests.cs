@@ -110,6 +110,19 @@ public sealed class PatchPackWriterTests
     }
 
     [Fact]
+    public void ReaderSeesRecordsWhileTheWriterIsStillOpen()
+    {
+        using var folder = new TempDirectory();
+        using var writer = PatchPackWriter.Open(folder.Path);
+        using var reader = new PatchPackReader(folder.Path);
+
+        var first = writer.Append(TestPatches.Noise(1, 32, 32), 32, 32);
+        Assert.Equal(TestPatches.Noise(1, 32, 32), reader.Read(first).Pixels);
+        var second = writer.Append(TestPatches.Noise(2, 32, 32), 32, 32);
+        Assert.Equal(TestPatches.Noise(2, 32, 32), reader.Read(second).Pixels);
+    }
+
+    [Fact]
     public void SecondWriterOnTheSameFolderIsRefused()
     {
         using var folder = new TempDirectory();
