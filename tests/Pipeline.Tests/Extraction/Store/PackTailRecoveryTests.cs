@@ -12,7 +12,7 @@ public sealed class PackTailRecoveryTests
     {
         using var folder = new TempDirectory();
         var locations = WriteThree(folder);
-        PatchPackReaderTests.TruncateBy(Shard(folder), 100);
+        ShardDamage.TruncateBy(Shard(folder), 100);
 
         using (var writer = PatchPackWriter.Open(folder.Path))
         {
@@ -32,7 +32,7 @@ public sealed class PackTailRecoveryTests
     {
         using var folder = new TempDirectory();
         var locations = WriteThree(folder);
-        PatchPackReaderTests.TruncateBy(Shard(folder), locations[2].Length - 7);
+        ShardDamage.TruncateBy(Shard(folder), locations[2].Length - 7);
 
         using (PatchPackWriter.Open(folder.Path)) { }
 
@@ -75,7 +75,7 @@ public sealed class PackTailRecoveryTests
         using var folder = new TempDirectory();
         var locations = WriteThree(folder);
         var length = new FileInfo(Shard(folder)).Length;
-        PatchPackReaderTests.FlipByte(Shard(folder), locations[1].Offset);
+        ShardDamage.FlipByte(Shard(folder), locations[1].Offset);
 
         var error = Assert.Throws<InvalidDataException>(() => PatchPackWriter.Open(folder.Path));
 

@@ -11,7 +11,7 @@ public sealed class PatchPackReaderTests
     {
         using var folder = new TempDirectory();
         var (_, second) = WriteTwo(folder);
-        FlipByte(folder.File("patches-000.pack"), second.Offset + second.Length - 10);
+        ShardDamage.FlipByte(folder.File("patches-000.pack"), second.Offset + second.Length - 10);
 
         using var reader = new PatchPackReader(folder.Path);
         var error = Assert.Throws<InvalidDataException>(() => reader.Read(second));
@@ -25,7 +25,7 @@ public sealed class PatchPackReaderTests
     {
         using var folder = new TempDirectory();
         var (first, _) = WriteTwo(folder);
-        FlipByte(folder.File("patches-000.pack"), first.Offset + 1);
+        ShardDamage.FlipByte(folder.File("patches-000.pack"), first.Offset + 1);
 
         using var reader = new PatchPackReader(folder.Path);
         var error = Assert.Throws<InvalidDataException>(() => reader.Read(first, new byte[Side * Side * 3]));
@@ -51,7 +51,7 @@ public sealed class PatchPackReaderTests
     {
         using var folder = new TempDirectory();
         var (_, second) = WriteTwo(folder);
-        TruncateBy(folder.File("patches-000.pack"), 1);
+        ShardDamage.TruncateBy(folder.File("patches-000.pack"), 1);
 
         using var reader = new PatchPackReader(folder.Path);
         var error = Assert.Throws<InvalidDataException>(() => reader.Read(second));
@@ -88,20 +88,5 @@ public sealed class PatchPackReaderTests
         using var writer = PatchPackWriter.Open(folder.Path);
         return (writer.Append(TestPatches.Noise(1, Side, Side), Side, Side),
                 writer.Append(TestPatches.Noise(2, Side, Side), Side, Side));
-    }
-
-    internal static void FlipByte(string path, long offset)
-    {
-        using var file = File.Open(path, FileMode.Open, FileAccess.ReadWrite);
-        file.Position = offset;
-        var value = file.ReadByte();
-        file.Position = offset;
-        file.WriteByte((byte)(value ^ 0xFF));
-    }
-
-    internal static void TruncateBy(string path, long bytes)
-    {
-        using var file = File.Open(path, FileMode.Open, FileAccess.ReadWrite);
-        file.SetLength(file.Length - bytes);
     }
 }
