@@ -8,8 +8,8 @@ public sealed class MedianEdgePredictorTests
     [InlineData(10, 50, 60, 10)] // upper-left brighter than both: edge, take the darker
     [InlineData(10, 50, 5, 50)] // upper-left darker than both: edge, take the brighter
     [InlineData(10, 50, 30, 30)] // in between: plane through the three, 10 + 50 - 30
-    [InlineData(200, 250, 210, 240)] // in between, where left + up overflows a byte
-    public void PredictionFollowsEdgesAndPlanes(byte left, byte up, byte upLeft, byte expected) =>
+    [InlineData(200, 250, 210, 240)] // in between, where left + up is past a byte
+    public void PredictionFollowsEdgesAndPlanes(int left, int up, int upLeft, int expected) =>
         Assert.Equal(expected, MedianEdgePredictor.Predict(left, up, upLeft));
 
     [Fact]
