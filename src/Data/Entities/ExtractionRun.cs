@@ -1,0 +1,34 @@
+namespace TumorWeb.Data.Entities;
+
+/// <summary>One patch extraction over a data set of slides, with the settings it ran with.</summary>
+public class ExtractionRun
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public string DatasetPath { get; set; } = "";
+    public string OutputDirectory { get; set; } = "";
+    public int Seed { get; set; }
+
+    /// <summary>Side of one grid cell in level-0 pixels.</summary>
+    public int CellSize { get; set; } = 128;
+
+    /// <summary>Side of an extracted patch in level-0 pixels, centred on its cell.</summary>
+    public int PatchSize { get; set; } = 299;
+
+    /// <summary>Share of a tumor slide's tumor cells that become tumor patches.</summary>
+    public double TumorFraction { get; set; } = 1.0 / 3;
+
+    /// <summary>Normal patches taken from a tumor slide per tumor patch taken from it.</summary>
+    public double NormalPerTumor { get; set; } = 0.5;
+
+    /// <summary>A slide with at least this many tumor cells is a tumor slide.</summary>
+    public int TumorSlideThreshold { get; set; } = 100;
+
+    public RunStatus Status { get; set; } = RunStatus.Queued;
+    public string? Error { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    public List<RunSlide> Slides { get; set; } = [];
+}

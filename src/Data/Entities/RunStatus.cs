@@ -1,0 +1,12 @@
+namespace TumorWeb.Data.Entities;
+
+/// <summary>Where an extraction run is in its life. Interrupted: the process stopped while it was running.</summary>
+public enum RunStatus
+{
+    Queued,
+    Running,
+    Completed,
+    Failed,
+    Cancelled,
+    Interrupted,
+}

@@ -1,0 +1,8 @@
+namespace TumorWeb.Data.Entities;
+
+public enum SlideStatus
+{
+    Pending,
+    Completed,
+    Failed,
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using TumorWeb.Data.Entities;
+using TumorWeb.Data.Sqlite;
+
+namespace TumorWeb.Data;
+
+public class TumorWebDbContext(DbContextOptions<TumorWebDbContext> options) : DbContext(options)
+{
+    public DbSet<ExtractionRun> ExtractionRuns => Set<ExtractionRun>();
+    public DbSet<RunSlide> RunSlides => Set<RunSlide>();
+    public DbSet<Patch> Patches => Set<Patch>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TumorWebDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enum names, not numbers, so the file reads plainly in sqlite3 and survives reordering an enum.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>();
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTimestampConverter>();
+    }
+}

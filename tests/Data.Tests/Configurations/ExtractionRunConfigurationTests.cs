@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace TumorWeb.Data.Tests.Configurations;
+
+public sealed class ExtractionRunConfigurationTests
+{
+    [Fact]
+    public async Task DeletingARunInTheDatabaseDeletesItsSlidesAndPatches()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync();
+        var (doomedRunId, _) = await CatalogBuilder.SaveRunWithPatchesAsync(database, (1, 1), (1, 2), (2, 2));
+        var (keptRunId, _) = await CatalogBuilder.SaveRunWithPatchesAsync(database, (1, 1));
+
+        await using var db = database.NewContext();
+        await db.ExtractionRuns.Where(r => r.Id == doomedRunId).ExecuteDeleteAsync();
+
+        Assert.Equal([keptRunId], await db.RunSlides.Select(s => s.ExtractionRunId).ToListAsync());
+        Assert.Equal([keptRunId], await db.Patches.Select(p => p.ExtractionRunId).ToListAsync());
+    }
+
+    [Fact]
+    public async Task RemovingATrackedRunDeletesItsSlidesAndPatches()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync();
+        var (runId, _) = await CatalogBuilder.SaveRunWithPatchesAsync(database, (1, 1), (1, 2));
+
+        await using var db = database.NewContext();
+        db.Remove(await db.ExtractionRuns.SingleAsync(r => r.Id == runId));
+        await db.SaveChangesAsync();
+
+        Assert.Equal(0, await db.RunSlides.CountAsync());
+        Assert.Equal(0, await db.Patches.CountAsync());
+    }
+
+    [Fact]
+    public async Task RunsOrderByTheInstantTheyWereCreatedWhateverTheOffset()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using (var db = database.NewContext())
+        {
+            // 12:30 at +02:00 is 10:30 UTC, earlier than 11:00 UTC.
+            db.AddRange(
+                CatalogBuilder.Run("late", new DateTimeOffset(2025, 11, 25, 11, 0, 0, TimeSpan.Zero)),
+                CatalogBuilder.Run("early", new DateTimeOffset(2025, 11, 25, 12, 30, 0, TimeSpan.FromHours(2))));
+            await db.SaveChangesAsync();
+        }
+
+        await using var query = database.NewContext();
+        var names = await query.ExtractionRuns.OrderBy(r => r.CreatedAt).Select(r => r.Name).ToListAsync();
+        var after = await query.ExtractionRuns
+            .Where(r => r.CreatedAt > new DateTimeOffset(2025, 11, 25, 10, 45, 0, TimeSpan.Zero))
+            .Select(r => r.Name).ToListAsync();
+
+        Assert.Equal(["early", "late"], names);
+        Assert.Equal(["late"], after);
+    }
+
+    [Fact]
+    public async Task TimestampsAreStoredAsReadableUtcTextAndReadBackAsTheSameInstant()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync();
+        var started = new DateTimeOffset(2025, 11, 25, 14, 5, 6, 789, TimeSpan.FromHours(2));
+        await using (var db = database.NewContext())
+        {
+            var run = CatalogBuilder.Run();
+            run.StartedAt = started;
+            db.Add(run);
+            await db.SaveChangesAsync();
+        }
+
+        await using var query = database.NewContext();
+        var stored = await query.ExtractionRuns.SingleAsync();
+
+        Assert.Equal("2025-11-25T12:05:06.7890000Z", await database.ScalarAsync("SELECT StartedAt FROM ExtractionRuns"));
+        Assert.Equal(started, stored.StartedAt);
+        Assert.Equal(TimeSpan.Zero, stored.StartedAt!.Value.Offset);
+        Assert.Null(stored.CompletedAt);
+    }
+}

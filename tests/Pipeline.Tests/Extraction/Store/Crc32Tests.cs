@@ -1,0 +1,25 @@
+using System.Text;
+using TumorWeb.Pipeline.Extraction.Store;
+
+namespace TumorWeb.Pipeline.Tests.Extraction.Store;
+
+public sealed class Crc32Tests
+{
+    [Fact]
+    public void StandardCheckStringGivesTheStandardCheckValue() =>
+        Assert.Equal(0xCBF43926u, Crc32.Compute(Encoding.ASCII.GetBytes("123456789")));
+
+    [Fact]
+    public void LongInputMatchesZlib()
+    {
+        var data = Enumerable.Range(0, 1000).Select(i => (byte)(i % 251)).ToArray();
+
+        Assert.Equal(0x721746A6u, Crc32.Compute(data)); // python3: zlib.crc32(bytes(i % 251 for i in range(1000)))
+    }
+
+    [Fact]
+    public void EmptyInputGivesZero() => Assert.Equal(0u, Crc32.Compute([]));
+
+    [Fact]
+    public void SingleZeroByteGivesTheZlibValue() => Assert.Equal(0xD202EF8Du, Crc32.Compute([0x00]));
+}
