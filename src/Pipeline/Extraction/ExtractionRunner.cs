@@ -56,7 +56,7 @@ public sealed class ExtractionRunner(IDbContextFactory<TumorWebDbContext> dbFact
         {
             try
             {
-                grids[slide] = SlideGridStage.Build(slide, options.Grid, null, ct);
+                grids[slide] = SlideGridStage.Build(slide, options.Grid, ct);
                 slide.Error = null;
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -75,7 +75,7 @@ public sealed class ExtractionRunner(IDbContextFactory<TumorWebDbContext> dbFact
     {
         var plan = SamplingPlan.Draw(grids, options);
         var counter = new ProgressCounter("extract", plan.Sum(p => p.Value.Count), progress);
-        using var pack = new PatchPackWriter(run.OutputDirectory);
+        using var pack = PatchPackWriter.Open(run.OutputDirectory);
         var extractor = new SlidePatchExtractor(catalog, pack, options);
         var written = 0;
         foreach (var (slide, cells) in plan.OrderBy(p => p.Key.Name, StringComparer.Ordinal))

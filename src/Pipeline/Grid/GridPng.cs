@@ -1,4 +1,4 @@
-using NetVips;
+using TumorWeb.Pipeline.Slides;
 
 namespace TumorWeb.Pipeline.Grid;
 
@@ -10,18 +10,8 @@ public static class GridPng
     public static void Write(SlideGrid grid, string path)
     {
         var overlay = GridOverlay.Render(grid);
-        var scale = ScaleFor(overlay.Width);
-        using var image = Image.NewFromMemory(overlay.Pixels, overlay.Width, overlay.Height, 3, Enums.BandFormat.Uchar);
         // Zoom repeats pixels (nearest neighbour): cells stay sharp squares, colours stay exact.
-        using var zoomed = image.Zoom(scale, scale);
-        try
-        {
-            zoomed.WriteToFile(path);
-        }
-        catch (VipsException e)
-        {
-            throw new IOException($"{path}: cannot write the PNG: {e.Message.Trim()}", e);
-        }
+        PngFile.Write(overlay, path, ScaleFor(overlay.Width));
     }
 
     /// <summary>The whole-number zoom that makes the image at least <see cref="MinimumWidth"/> pixels wide.</summary>

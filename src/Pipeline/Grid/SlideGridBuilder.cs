@@ -25,7 +25,7 @@ public static class SlideGridBuilder
 
         var stats = new SlideGridStats(tissue.Width, tissue.Height, options.CellSize, tissue.Count, tumor.Count, normal.Count);
         var role = stats.TumorCells >= options.TumorSlideThreshold ? SlideRole.Tumor : SlideRole.Normal;
-        return new SlideGrid(metadata.Path, thumbnail, tissue, tumor, normal, stats, role);
+        return new SlideGrid(metadata.Path, metadata.Width, metadata.Height, thumbnail, tissue, tumor, normal, stats, role);
     }
 
     private static CellMask TumorCells(SlideMetadata slide, ISlide? mask, SlideAnnotations? annotations, GridOptions options,

@@ -9,17 +9,22 @@ namespace TumorWeb.Pipeline.Slides;
 public sealed class OpenSlideSlide : ISlide
 {
     private readonly OpenSlideHandle _handle;
+    private readonly SlideBackground _background;
 
-    private OpenSlideSlide(OpenSlideHandle handle, SlideMetadata metadata)
+    private OpenSlideSlide(OpenSlideHandle handle, SlideMetadata metadata, SlideBackground background)
     {
         _handle = handle;
         Metadata = metadata;
+        _background = background;
     }
 
     public SlideMetadata Metadata { get; }
 
+    /// <summary>Opens a tumor mask: unscanned (transparent) areas read as 0, not tumor.</summary>
+    public static OpenSlideSlide OpenMask(string path) => Open(path, SlideBackground.Black);
+
     /// <summary>Opens a slide; throws <see cref="SlideException"/> naming the file and OpenSlide's reason.</summary>
-    public static OpenSlideSlide Open(string path)
+    public static OpenSlideSlide Open(string path, SlideBackground background = SlideBackground.White)
     {
         var fullPath = Path.GetFullPath(path);
         if (!File.Exists(fullPath)) throw new SlideException(path, "file not found");
@@ -27,7 +32,7 @@ public sealed class OpenSlideSlide : ISlide
         try
         {
             ThrowIfError(handle, path);
-            return new OpenSlideSlide(handle, ReadMetadata(handle, path));
+            return new OpenSlideSlide(handle, ReadMetadata(handle, path), background);
         }
         catch
         {
@@ -49,7 +54,7 @@ public sealed class OpenSlideSlide : ISlide
         try
         {
             ReadArgb(request, argb);
-            ArgbConversion.ToRgbOverWhite(argb.AsSpan(0, pixels), destination);
+            ArgbConversion.ToRgb(argb.AsSpan(0, pixels), destination, _background);
         }
         finally
         {

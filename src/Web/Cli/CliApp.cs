@@ -9,6 +9,9 @@ public static class CliApp
     {
         var root = new RootCommand("TumorWeb: find tumor metastases in whole-slide images.");
         root.Subcommands.Add(SlideCommand.Create());
+        root.Subcommands.Add(GridCommand.Create());
+        root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         return root;
     }
 }

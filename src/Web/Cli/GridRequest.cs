@@ -1,7 +1,5 @@
 using TumorWeb.Pipeline.Grid;
-using TumorWeb.Pipeline.Grid.Annotations;
 using TumorWeb.Pipeline.Progress;
-using TumorWeb.Pipeline.Slides;
 
 namespace TumorWeb.Web.Cli;
 
@@ -16,11 +14,6 @@ internal sealed record GridRequest(string SlidePath, string? MaskPath, string? A
         : Options.TumorSlideThreshold < 0 ? $"--tumor-slide-threshold must not be negative, not {Options.TumorSlideThreshold}"
         : null;
 
-    public SlideGrid Build(IProgress<StageProgress> progress, CancellationToken ct)
-    {
-        var annotations = AnnotationsPath is null ? null : AsapAnnotationReader.Read(AnnotationsPath);
-        using var slide = OpenSlideSlide.Open(SlidePath);
-        using var mask = MaskPath is null ? null : OpenSlideSlide.Open(MaskPath);
-        return SlideGridBuilder.Build(slide, mask, annotations, Options, progress, ct);
-    }
+    public SlideGrid Build(IProgress<StageProgress> progress, CancellationToken ct) =>
+        SlideGridFiles.Build(SlidePath, MaskPath, AnnotationsPath, Options, progress, ct);
 }

@@ -8,12 +8,19 @@ internal static class ArgbConversion
     /// the slide). Compositing premultiplied colour over white is c + (255 - a): fully transparent
     /// pixels become white and opaque ones keep their colour, which is what a pathologist sees.
     /// </summary>
-    public static void ToRgbOverWhite(ReadOnlySpan<uint> argb, Span<byte> rgb)
+    public static void ToRgbOverWhite(ReadOnlySpan<uint> argb, Span<byte> rgb) => ToRgb(argb, rgb, SlideBackground.White);
+
+    /// <summary>
+    /// Over black the premultiplied colour is the answer as it stands: a transparent mask pixel
+    /// reads 0 (no tumor), as the seed's RGBA array does, instead of white (tumor everywhere).
+    /// </summary>
+    public static void ToRgb(ReadOnlySpan<uint> argb, Span<byte> rgb, SlideBackground background)
     {
+        var white = background == SlideBackground.White;
         for (var i = 0; i < argb.Length; i++)
         {
             var p = argb[i];
-            var inverseAlpha = 255 - (int)(p >> 24);
+            var inverseAlpha = white ? 255 - (int)(p >> 24) : 0;
             var o = i * 3;
             rgb[o] = (byte)Math.Min(255, (int)((p >> 16) & 0xFF) + inverseAlpha);
             rgb[o + 1] = (byte)Math.Min(255, (int)((p >> 8) & 0xFF) + inverseAlpha);

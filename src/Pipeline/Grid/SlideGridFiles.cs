@@ -1,0 +1,18 @@
+using TumorWeb.Pipeline.Grid.Annotations;
+using TumorWeb.Pipeline.Progress;
+using TumorWeb.Pipeline.Slides;
+
+namespace TumorWeb.Pipeline.Grid;
+
+/// <summary>The grid stage over files: opens the slide and its mask or annotations, then builds the grid.</summary>
+public static class SlideGridFiles
+{
+    public static SlideGrid Build(string slidePath, string? maskPath, string? annotationsPath, GridOptions options,
+        IProgress<StageProgress>? progress, CancellationToken ct)
+    {
+        var annotations = annotationsPath is null ? null : AsapAnnotationReader.Read(annotationsPath);
+        using var slide = OpenSlideSlide.Open(slidePath);
+        using var mask = maskPath is null ? null : OpenSlideSlide.OpenMask(maskPath);
+        return SlideGridBuilder.Build(slide, mask, annotations, options, progress, ct);
+    }
+}
