@@ -20,6 +20,9 @@ public sealed record ExtractionOptions
     /// <summary>Patches written to the pack and the catalog together; a crash loses at most one batch of work.</summary>
     public int BatchSize { get; init; } = 256;
 
+    /// <summary>Least time between progress reports; a UI needs a few a second at most.</summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+
     internal SamplingOptions Sampling => new(Seed, TumorFraction, NormalPerTumor);
     internal SplitOptions Splits => new(ValidationFraction, TestFraction, Seed);
 }

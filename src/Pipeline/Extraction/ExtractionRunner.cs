@@ -74,7 +74,7 @@ public sealed class ExtractionRunner(IDbContextFactory<TumorWebDbContext> dbFact
         ExtractionCatalog catalog, IProgress<StageProgress>? progress, CancellationToken ct)
     {
         var plan = SamplingPlan.Draw(grids, options);
-        var counter = new ProgressCounter("extract", plan.Sum(p => p.Value.Count), progress);
+        var counter = new ProgressCounter("extract", plan.Sum(p => p.Value.Count), progress, options.ProgressInterval);
         using var pack = PatchPackWriter.Open(run.OutputDirectory);
         var extractor = new SlidePatchExtractor(catalog, pack, options);
         var written = 0;

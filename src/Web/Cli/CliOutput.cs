@@ -28,6 +28,8 @@ public static class CliOutput
     /// <summary>Runs work under a progress bar (on stderr), fed by the stage's IProgress reports.</summary>
     public static async Task<T> WithProgressAsync<T>(string title, Func<IProgress<StageProgress>, Task<T>> work)
     {
+        // A live bar only makes sense on a terminal; in logs and pipes it would be noise.
+        if (Console.IsErrorRedirected) return await work(new Progress<StageProgress>());
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         return await console.Progress()
             .AutoClear(true)

