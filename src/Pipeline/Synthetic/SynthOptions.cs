@@ -1,0 +1,29 @@
+namespace TumorWeb.Pipeline.Synthetic;
+
+/// <summary>
+/// What to generate: <paramref name="Slides"/> slides of <paramref name="Width"/> x <paramref name="Height"/>
+/// pixels, the last <paramref name="NormalSlides"/> of them without tumor.
+/// </summary>
+public sealed record SynthOptions(string OutputDirectory, int Slides, int Width, int Height, int Seed, int NormalSlides = 0)
+{
+    public const int MinSide = 512;
+
+    /// <summary>TIFF and the strip buffers stay comfortable below this; CAMELYON slides are about 100,000 wide.</summary>
+    public const int MaxSide = 200_000;
+
+    public int TumorSlides => Slides - NormalSlides;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first option that cannot work.</summary>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(OutputDirectory)) throw new ArgumentException("the output folder is empty");
+        if (Slides < 1) throw new ArgumentException($"the number of slides must be at least 1 (got {Slides})");
+        if (NormalSlides < 0) throw new ArgumentException($"the number of normal slides cannot be negative (got {NormalSlides})");
+        if (NormalSlides > Slides)
+            throw new ArgumentException($"the number of normal slides ({NormalSlides}) cannot exceed the number of slides ({Slides})");
+        if (Width < MinSide || Height < MinSide)
+            throw new ArgumentException($"slide size {Width}x{Height} is too small: width and height must each be at least {MinSide} pixels");
+        if (Width > MaxSide || Height > MaxSide)
+            throw new ArgumentException($"slide size {Width}x{Height} is too large: width and height must each be at most {MaxSide} pixels");
+    }
+}
