@@ -9,7 +9,7 @@ public sealed class ProgressCounter(string stage, long total, IProgress<StagePro
     private readonly TimeSpan _interval = interval ?? TimeSpan.FromMilliseconds(200);
     private readonly Lock _gate = new();
     private long _done;
-    private long _lastReport = long.MinValue;
+    private long? _lastReport;
 
     public long Done => Interlocked.Read(ref _done);
 

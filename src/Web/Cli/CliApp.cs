@@ -12,6 +12,7 @@ public static class CliApp
         root.Subcommands.Add(GridCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(SynthCommand.Create());
         return root;
     }
 }

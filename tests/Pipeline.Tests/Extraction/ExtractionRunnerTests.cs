@@ -24,6 +24,7 @@ public sealed class ExtractionRunnerTests(SyntheticDatasetFixture dataset) : ICl
         DatasetDirectory = datasetDir ?? dataset.Directory,
         OutputDirectory = Path.Combine(_work, "out"),
         Seed = seed,
+        Grid = new GridOptions { TumorSlideThreshold = 10 },
         BatchSize = batch,
         ProgressInterval = TimeSpan.Zero,
     };
@@ -43,12 +44,12 @@ public sealed class ExtractionRunnerTests(SyntheticDatasetFixture dataset) : ICl
     {
         var report = await Run(Options());
         Assert.Equal(RunStatus.Completed, report.Status);
-        foreach (var slide in report.Slides.Where(s => s.Role == SlideRole.Tumor))
+        foreach (var slide in report.Slides.Where(s => s.Role == Data.Entities.SlideRole.Tumor))
         {
             Assert.Equal(slide.TumorCells / 3, slide.TumorExtracted);
             Assert.Equal(Math.Min(slide.TumorExtracted / 2, slide.NormalCells), slide.NormalExtracted);
         }
-        Assert.All(report.Slides.Where(s => s.Role == SlideRole.Normal), s => Assert.Equal(0, s.TumorExtracted));
+        Assert.All(report.Slides.Where(s => s.Role == Data.Entities.SlideRole.Normal), s => Assert.Equal(0, s.TumorExtracted));
         Assert.Equal(report.Extracted, CatalogCells().Count);
     }
 
