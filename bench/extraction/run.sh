@@ -26,12 +26,12 @@ mask=$work/slides/tumor_001_mask.tif
 /usr/bin/time -f '%e %M' -o "$work/grid.time" "${app[@]}" grid "$slide" --mask "$mask" --json > "$work/grid.json"
 # (b) the seed's loop over the same cells: mask check + read_region + PNG save, one patch at a time
 /usr/bin/time -f '%e %M' -o "$work/seed-patches.time" \
-  python3 bench/extraction/seed_loop.py patches "$slide" "$mask" "$work/out/catalog.db" "$work/seed-png" > "$work/seed-patches.json"
+  /usr/bin/python3 bench/extraction/seed_loop.py patches "$slide" "$mask" "$work/out/catalog.db" "$work/seed-png" > "$work/seed-patches.json"
 # (c) the seed's tumor grid: one 128x128 mask read per cell
 /usr/bin/time -f '%e %M' -o "$work/seed-grid.time" \
-  python3 bench/extraction/seed_loop.py grid "$mask" 128 > "$work/seed-grid.json"
+  /usr/bin/python3 bench/extraction/seed_loop.py grid "$mask" 128 > "$work/seed-grid.json"
 
-python3 - "$work" "$size" <<'PY'
+/usr/bin/python3 - "$work" "$size" <<'PY'
 import json, sys
 work, size = sys.argv[1], sys.argv[2]
 j = lambda n: json.load(open(f"{work}/{n}.json"))
