@@ -13,4 +13,4 @@ mkdir -p data
 if [ ! -f data/demo/tumor_001.tif ]; then
   "${app[@]}" synth data/demo --slides 6 --normal 2 --size 8192x8192 --seed 1
 fi
-"${app[@]}" extract data/demo --out data/demo-patches --seed 1
+"${app[@]}" extract data/demo --out data/demo-patches --seed 1 --tumor-slide-threshold 20
