@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+
 namespace TumorWeb.Pipeline.Synthetic;
 
 /// <summary>

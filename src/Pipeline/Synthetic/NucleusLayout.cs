@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace TumorWeb.Pipeline.Synthetic;
 
 /// <summary>
@@ -10,7 +11,8 @@ internal sealed class NucleusLayout(ulong seed, TissueShape tissue, CoarseGrid n
 {
     private const float TumorAcceptance = 0.93f;
     private const float SpindleShare = 0.3f;
-    private const float MaxReach = 16;
+    // Farther than any style's Nucleus.Reach: how far above and below a band nuclei are looked for.
+    internal const float MaxReach = 16;
     private readonly ulong _normalSeed = SynthRandom.Mix(seed ^ 0x6E6F726D616CUL);
     private readonly ulong _tumorSeed = SynthRandom.Mix(seed ^ 0x74756D6F72UL);
 

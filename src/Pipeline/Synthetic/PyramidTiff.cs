@@ -44,15 +44,17 @@ internal static class PyramidTiff
             {
                 try
                 {
-                    using var image = Image.NewFromStream(stream, access: Enums.Access.Sequential);
+                    // By default libvips pads a truncated PNG with black and carries on: a painter that
+                    // failed half way must fail the file instead.
+                    using var image = Image.NewFromStream(stream, access: Enums.Access.Sequential, failOn: Enums.FailOn.Truncated);
                     save(image);
                 }
                 catch (VipsException e)
                 {
-                    ct.ThrowIfCancellationRequested();
-                    if (stream.Failure is { } failure) throw new SlideException(path, $"painting failed: {failure.Message}", failure);
+                    ThrowIfPaintingFailed(stream, path, ct);
                     throw new SlideException(path, $"libvips could not write the TIFF: {e.Message.Trim()}", e);
                 }
+                ThrowIfPaintingFailed(stream, path, ct);
             }
             File.Move(partial, path, overwrite: true);
         }
@@ -61,6 +63,12 @@ internal static class PyramidTiff
             File.Delete(partial);
             throw;
         }
+    }
+
+    private static void ThrowIfPaintingFailed(PngRowStream stream, string path, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        if (stream.Failure is { } failure) throw new SlideException(path, $"painting failed: {failure.Message}", failure);
     }
 
     private static string Partial(string path) => path + ".partial";

@@ -6,8 +6,9 @@ namespace TumorWeb.Pipeline.Synthetic;
 /// <summary>
 /// Paints the H&amp;E slide. Per pixel it adds up stain optical densities (eosin of fibrous stroma,
 /// a haematoxylin tint, nuclei) and turns them into light with Beer-Lambert, then adds grain.
-/// Tumor stroma is paler, so that crowded dark nuclei do not make tumor darker on average:
-/// a classifier has to learn nuclear size and crowding, not a colour threshold.
+/// Between its crowded dark nuclei, tumor is paler and redder (less stain, eosin as bound by
+/// cytoplasm), so its mean colour stays close to normal tissue: a classifier has to learn nuclear
+/// size and crowding, not a colour threshold.
 /// </summary>
 internal sealed class SlidePainter : IRowPainter
 {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace TumorWeb.Pipeline.Synthetic;
 
 /// <summary>
@@ -50,9 +51,6 @@ internal sealed class TissueShape
 
     /// <summary>Positive on tissue, including the ragged edge.</summary>
     public float ValueAt(double x, double y) => _field.Sample(x, y) + Ragged((int)x, (int)y);
-
-    /// <summary>The smooth field without the ragged edge.</summary>
-    public float CoarseValueAt(double x, double y) => _field.Sample(x, y);
 
     /// <summary>True when the smooth field stays above <paramref name="threshold"/> everywhere in the grid cell of (x, y).</summary>
     public bool CellAbove(double x, double y, float threshold) => _field.CellMinimum(x, y) > threshold;

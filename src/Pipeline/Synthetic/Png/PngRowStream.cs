@@ -16,6 +16,12 @@ internal sealed class PngRowStream : Stream
     private const int BandRows = 32;
     private const int PiecesAhead = 2;
 
+    // Bands painted at once are capped by memory, not only by cores: each holds this many bytes
+    // per pixel (the slide painter's float layers and the blur's sharp copy), and a band of a
+    // 100,000-pixel-wide slide is 3.2 million pixels.
+    private const long PaintingBudget = 64L << 20;
+    private const int PainterBytesPerPixel = 12;
+
     private readonly IRowPainter _painter;
     private readonly Action<int> _rowsDone;
     private readonly CancellationTokenSource _stop;
@@ -76,7 +82,9 @@ internal sealed class PngRowStream : Stream
     private void ProduceStrips(CancellationToken ct)
     {
         var stride = _painter.Width * _painter.Bands + 1;
-        var stripRows = Math.Max(BandRows, StripBytes / stride / BandRows * BandRows);
+        var bandBytes = (long)BandRows * _painter.Width * PainterBytesPerPixel;
+        var parallelBands = (int)Math.Clamp(PaintingBudget / bandBytes, 1, Environment.ProcessorCount);
+        var stripRows = Math.Max(BandRows * parallelBands, StripBytes / stride / BandRows * BandRows);
         using var deflated = new MemoryStream();
         using (var zlib = new ZLibStream(deflated, CompressionLevel.NoCompression, leaveOpen: true))
         {
@@ -84,7 +92,7 @@ internal sealed class PngRowStream : Stream
             for (var top = 0; top < _painter.Height; top += stripRows)
             {
                 var rows = Math.Min(stripRows, _painter.Height - top);
-                PaintStrip(top, rows, strip, stride, ct);
+                PaintStrip(top, rows, strip, stride, parallelBands, ct);
                 zlib.Write(strip, 0, rows * stride);
                 zlib.Flush();
                 AddChunk("IDAT", deflated);
@@ -96,10 +104,10 @@ internal sealed class PngRowStream : Stream
     }
 
     /// <summary>Bands of the strip in parallel; each row starts with PNG filter type 0 (none).</summary>
-    private void PaintStrip(int top, int rows, byte[] strip, int stride, CancellationToken ct)
+    private void PaintStrip(int top, int rows, byte[] strip, int stride, int parallelBands, CancellationToken ct)
     {
         var bands = (rows + BandRows - 1) / BandRows;
-        var options = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        var options = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = parallelBands };
         Parallel.For(0, bands, options, band =>
         {
             var first = band * BandRows;
