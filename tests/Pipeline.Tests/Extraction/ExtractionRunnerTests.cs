@@ -151,6 +151,30 @@ public sealed class ExtractionRunnerTests(SyntheticDatasetFixture dataset) : ICl
     }
 
     [Fact]
+    public async Task TruncatedSlidesMalformedXmlAndBlankSlidesFailAloneWithTheirReason()
+    {
+        var damaged = dataset.CopyTo(Path.Combine(_work, "damaged"));
+        var source = dataset.Slides.First(s => s.HasTumor);
+        var bytes = await File.ReadAllBytesAsync(source.SlidePath);
+        await File.WriteAllBytesAsync(Path.Combine(damaged, "truncated.tif"), bytes[..(bytes.Length / 3)]);
+        File.Copy(source.SlidePath, Path.Combine(damaged, "badxml.tif"));
+        await File.WriteAllTextAsync(Path.Combine(damaged, "badxml.xml"), "<ASAP_Annotations><Annotations><Annotation");
+        File.Copy(source.SlidePath, Path.Combine(damaged, "textslide.tif"));
+        await File.WriteAllTextAsync(Path.Combine(damaged, "textslide.tif"), "not a tiff");
+
+        var report = await Run(Options(damaged));
+
+        foreach (var name in new[] { "truncated", "badxml", "textslide" })
+        {
+            var slide = report.Slides.Single(s => s.Name == name);
+            Assert.Equal(SlideStatus.Failed, slide.Status);
+            Assert.Contains(name, slide.Error);
+        }
+        Assert.Contains("malformed XML", report.Slides.Single(s => s.Name == "badxml").Error);
+        Assert.Equal(dataset.Slides.Count, report.Slides.Count(s => s.Status == SlideStatus.Completed));
+    }
+
+    [Fact]
     public async Task EmptyDatasetFolderIsAnErrorNamingIt()
     {
         var empty = Directory.CreateDirectory(Path.Combine(_work, "empty")).FullName;
