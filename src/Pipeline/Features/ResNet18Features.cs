@@ -33,6 +33,12 @@ public sealed class ResNet18Features : IDisposable
     /// <summary>SHA-256 of the two model files.</summary>
     public string ModelHash { get; }
 
+    /// <summary>The <see cref="ModelHash"/> the files in options' folder would give, without loading them.</summary>
+    public static string ModelHashOf(ResNet18Options options) =>
+        ResNet18ModelFiles.Hash(
+            ResNet18ModelFiles.Read(options.ModelDirectory, ResNet18ModelFiles.ModelFile),
+            ResNet18ModelFiles.Read(options.ModelDirectory, ResNet18ModelFiles.PreprocessFile));
+
     public static ResNet18Features Load(ResNet18Options? options = null)
     {
         options ??= new ResNet18Options();
