@@ -61,6 +61,7 @@ public sealed class FeatureCache
     {
         var (patchSize, patches) = await FeatureCatalog.LoadAsync(_dbFactory, extractionDir, ct);
         var files = new FeatureCacheFiles(extractionDir);
+        await using var buildLock = files.TakeLock();
         var wanted = new FeatureCacheHeader(FeatureCacheHeader.CurrentFormat, _modelHash, ResNet18Features.Preprocessing,
             ResNet18Features.Dimension, patchSize, patches.Count);
         var wantedKeys = patches.Select(PatchKey.Of).ToList();
@@ -73,7 +74,7 @@ public sealed class FeatureCache
         }
         var reusable = stored.ReusableRows(wanted, wantedKeys);
         Prepare(files, wanted, wantedKeys, reusable);
-        counter.Add(reusable, "reused");
+        counter.Add(reusable, reusable > 0 ? "reused" : null);
         await Task.Run(() => ComputeRows(files.Features, extractionDir, patches, reusable, patchSize, counter, ct), ct);
         return new FeatureSet(files.Features, patches, computedNow: patches.Count - reusable);
     }
@@ -81,7 +82,6 @@ public sealed class FeatureCache
     /// <summary>Cuts the rows that no longer hold, then describes the rows to come.</summary>
     private static void Prepare(FeatureCacheFiles files, FeatureCacheHeader wanted, List<PatchKey> keys, int reusable)
     {
-        Directory.CreateDirectory(files.Directory);
         using (var features = new FileStream(files.Features, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read))
             features.SetLength(reusable * CacheState.RowBytes(wanted));
         PatchKeyFile.Write(files.Keys, keys);

@@ -129,6 +129,19 @@ public sealed class FeatureCacheTests(FeatureFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task ABuildWhileAnotherRunsIsRefused()
+    {
+        var lockPath = Path.Combine(extraction.ExtractionDirectory, "features", "resnet18.lock");
+        await using (new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            var e = await Assert.ThrowsAsync<IOException>(() =>
+                new FeatureCache(extraction.Database.Factory, fixture.Model).BuildAsync(extraction.ExtractionDirectory, null, default));
+            Assert.Equal($"{Path.Combine(extraction.ExtractionDirectory, "features")}: another build of this feature cache is running", e.Message);
+        }
+        Assert.Equal(0, (await new FeatureCache(extraction.Database.Factory, fixture.Model).BuildAsync(extraction.ExtractionDirectory, null, default)).ComputedNow);
+    }
+
+    [Fact]
     public void SplitsComeWithTheirLabels()
     {
         var reference = extraction.Reference;
