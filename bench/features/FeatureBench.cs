@@ -36,7 +36,7 @@ var sample = patches.Take(32).SelectMany(p => reader.Read(new PatchLocation(p.Sh
 var sampleCount = sample.Length / (299 * 299 * 3);
 Console.WriteLine($"\n(1) ResNet18 features/s ({sampleCount} patches of 299x299, resize + preprocess + model; best of 3 interleaved rounds)");
 Console.WriteLine($"{"batch",6} {"threads",8} {"features/s",11}");
-var configs = (from threads in new[] { 1, cores }.Distinct() from batch in new[] { 1, 4, 16, 32 } select (batch, threads)).ToList();
+var configs = (from threads in new[] { 1, cores }.Distinct() from batch in new[] { 1, 4, 8, 16, 32 } select (batch, threads)).ToList();
 var models = configs.Select(c => ResNet18Features.Load(new ResNet18Options { BatchSize = c.batch, Threads = c.threads })).ToList();
 var best = new double[configs.Count];
 for (var round = 0; round < 3; round++)

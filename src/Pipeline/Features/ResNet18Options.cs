@@ -15,7 +15,7 @@ public sealed record ResNet18Options
     public int Threads { get; init; } = Environment.ProcessorCount;
 
     /// <summary>
-    /// Patches per model run. On 2 CPU cores batches of 8 to 32 ran 8-20% faster than single
+    /// Patches per model run. On 2 CPU cores batches of 8 to 32 ran up to 10% faster than single
     /// patches and alike among themselves (bench/features/README.md); 8 keeps activations near
     /// 30 MB. The features do not depend on the batch.
     /// </summary>
