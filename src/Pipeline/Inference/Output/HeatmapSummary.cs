@@ -40,11 +40,8 @@ public sealed record HeatmapSummary(
             heatmap.PatchSize, stats.TissueCells, stats.TumorCells, heatmap.HasGroundTruth, heatmap.ModelName, heatmap.BatchSize,
             Round(scores.Seconds), Round(scores.CellsPerSecond), Round(heatmap.GridSeconds), Round(scores.ReadSeconds),
             Round(scores.ModelSeconds), Round(scores.WaitSeconds),
-            OrNull(heatmap.AllCellsAuc), OrNull(heatmap.TissueAuc), [.. heatmap.TrainingSlides]);
+            JsonNumber.OrNull(heatmap.AllCellsAuc), JsonNumber.OrNull(heatmap.TissueAuc), [.. heatmap.TrainingSlides]);
     }
-
-    /// <summary>JSON has no NaN: an undefined number is written as null.</summary>
-    public static double? OrNull(double value) => double.IsFinite(value) ? value : null;
 
     private static double Round(double value) => Math.Round(value, 3);
 }
