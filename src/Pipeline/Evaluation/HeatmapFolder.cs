@@ -34,7 +34,7 @@ public static class HeatmapFolder
         var (probabilities, height, width) = NpyFile.Read(files.Probabilities);
         if ((height, width) != (summary.GridHeight, summary.GridWidth))
             throw new InvalidDataException(
-                $"{files.Probabilities}: shape ({height}, {width}) but {HeatmapSummaryFile.FileName} says the grid is {summary.GridWidth} x {summary.GridHeight}");
+                $"{files.Probabilities}: shape ({height}, {width}) but {HeatmapSummaryFile.FileName} says (gridHeight, gridWidth) = ({summary.GridHeight}, {summary.GridWidth})");
         var cells = CellCsv.Read(files.Cells, width, height);
         EnsureSameScores(files.Cells, cells.Probabilities, probabilities, width);
         return new StoredHeatmap(folder, summary, cells with { Probabilities = probabilities });
