@@ -69,11 +69,38 @@ public class HeatmapScorerTests
     public async Task ReadingNeverRunsMoreThanThreeBatchesAheadOfTheModel()
     {
         using var slide = new CoordinateSlide(Width, Height, CellSize);
-        var readsAtCall = new List<int>();
-        await Score(slide, CellNamer([], _ => readsAtCall.Add(slide.Reads)), 4);
-        Assert.Equal(22, readsAtCall.Count);
-        for (var call = 0; call < readsAtCall.Count; call++)
-            Assert.InRange(readsAtCall[call], (call + 1) * 4 - 2, (call + HeatmapScorer.BatchesInFlight) * 4);
+        var cells = Tissue().Cells().ToList();
+        var readAtCall = new List<int>();
+        await Score(slide, CellNamer([], _ => readAtCall.Add(slide.CellsRead(cells, CellSize, PatchSize))), 4);
+        Assert.Equal(22, readAtCall.Count);
+        for (var call = 0; call < readAtCall.Count; call++)
+            Assert.InRange(readAtCall[call], Math.Min(86, (call + 1) * 4), (call + HeatmapScorer.BatchesInFlight) * 4);
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(64, 1)]
+    [InlineData(64, 3)]
+    public async Task PatchesCutFromStripsEqualPatchesReadOneByOne(int batchSize, int readers)
+    {
+        using var slide = new CoordinateSlide(Width, Height, CellSize);
+        var model = new RecordingClassifier(PatchSize, _ => 0f);
+        await HeatmapScorer.ScoreAsync(slide, Tissue(), CellSize, model, new HeatmapOptions { BatchSize = batchSize, ReaderThreads = readers }, null, default);
+        var expected = Tissue().Cells().Select(cell =>
+        {
+            var rect = AnalysisGrid.ContextPatch(cell.X, cell.Y, CellSize, PatchSize);
+            return RecordingClassifier.Fingerprint(slide.ReadRegion(new RegionRequest(0, rect.X, rect.Y, PatchSize, PatchSize)).Pixels);
+        });
+        Assert.Equal(expected, model.Fingerprints);
+    }
+
+    [Fact]
+    public void NeighboursInARowFormRunsUpToTheLimit()
+    {
+        (int X, int Y)[] cells = [(1, 0), (2, 0), (3, 0), (5, 0), (6, 0), (7, 1), (0, 2), (1, 2), (2, 2), (3, 2), (4, 2)];
+        Assert.Equal([(0, 3), (3, 2), (5, 1), (6, 3), (9, 2)], CellRuns.Split(cells, 3));
+        Assert.Equal([(0, 1), (1, 1)], CellRuns.Split([(1, 0), (2, 0)], 1));
+        Assert.Empty(CellRuns.Split([], 4));
     }
 
     [Fact]
@@ -98,9 +125,9 @@ public class HeatmapScorerTests
     [Fact]
     public async Task SlideReadFailureSurfacesWithTheSlidesMessage()
     {
-        using var slide = new CoordinateSlide(Width, Height, CellSize, failAt: (6, 4), patchSize: PatchSize);
+        using var slide = new CoordinateSlide(Width, Height, CellSize, failAt: (6, 4));
         var error = await Assert.ThrowsAsync<SlideException>(() => Score(slide, CellNamer([]), 8));
-        Assert.Equal("coordinates.tif: cannot read (86, 54)", error.Message);
+        Assert.Equal("coordinates.tif: unreadable tile", error.Message);
     }
 
     [Fact]
