@@ -74,5 +74,7 @@ public class DarknessBaselineTests
         using var dir = new TempDirectory();
         Assert.False(DarknessModelFile.IsDarknessModel(dir.File("a.json", """{ "kind": "tiny-cnn" }""")));
         Assert.False(DarknessModelFile.IsDarknessModel(dir.File("b.pt", "\u0001\u0002 binary")));
+        var padded = """{ "kind": "darkness-baseline", "patchSize": 299, "threshold": 0.02 }""" + new string(' ', 70_000);
+        Assert.False(DarknessModelFile.IsDarknessModel(dir.File("c.json", padded)));
     }
 }

@@ -12,9 +12,13 @@ public static class DarknessModelFile
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    /// <summary>Whether <paramref name="path"/> is a JSON object whose "kind" is darkness-baseline.</summary>
+    // The file is a few dozen bytes; anything large is some other model (a checkpoint) and is not read.
+    private const long MaxFileBytes = 64 * 1024;
+
+    /// <summary>Whether <paramref name="path"/> is a small JSON object whose "kind" is darkness-baseline.</summary>
     public static bool IsDarknessModel(string path)
     {
+        if (new FileInfo(path).Length > MaxFileBytes) return false;
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllText(path));
