@@ -19,7 +19,7 @@ internal static class HeatmapBuilder
         var (width, height) = (tissue.Width, tissue.Height);
         var stats = new SlideGridStats(width, height, 128, tissue.Count, tumor.Count, tissue.Except(tumor).Count);
         var grid = new SlideGrid($"/slides/{slideName}.tif", width * 128L, height * 128L, RgbImage.Filled(width, height, 220, 180, 200),
-            tissue, tumor, tissue.Except(tumor), stats, tumor.Count > 0 ? SlideRole.Tumor : SlideRole.Normal);
+            tissue, tumor, tissue.Except(tumor), stats, tumor.Count > 0 ? SlideRole.Tumor : SlideRole.Normal, new SlideGridTimings(0.1, 0.15), null);
         var scores = new HeatmapScores(probabilities, tissue.Count, Seconds: 2, ReadSeconds: 1.5, ModelSeconds: 0.5, WaitSeconds: 1.25);
         return new SlideHeatmap(grid, scores, model, 299, 32, tumorRows is not null, GridSeconds: 0.25, trainingSlides ?? []);
     }
