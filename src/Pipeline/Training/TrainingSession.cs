@@ -101,7 +101,7 @@ internal sealed class TrainingSession(
     {
         using var scope = NewDisposeScope();
         manual_seed(StepSeeds.For(hyper.Seed, step));
-        var x = PatchTensors.FromRgb(batch.Pixels, batch.Count, hyper.PatchSize, TorchDevice.Pick());
+        var x = PatchTensors.FromPlanes(batch.Planes, batch.Count, hyper.PatchSize, TorchDevice.Pick());
         var y = tensor(batch.Labels, device: TorchDevice.Pick());
         optimizer.zero_grad();
         var logits = net.call(x);

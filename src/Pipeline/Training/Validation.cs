@@ -24,7 +24,7 @@ internal static class Validation
             {
                 using var _ = no_grad();
                 using var scope = NewDisposeScope();
-                var x = PatchTensors.FromRgb(batch.Pixels, batch.Count, patchSize, TorchDevice.Pick());
+                var x = PatchTensors.FromPlanes(batch.Planes, batch.Count, patchSize, TorchDevice.Pick());
                 var y = tensor(batch.Labels, device: TorchDevice.Pick());
                 var logits = net.call(x);
                 sums = sums.Add(BatchLoss.Mean(logits, y).item<float>(), BatchLoss.Correct(logits, y), batch.Count);

@@ -35,20 +35,21 @@ public static class PatchAugmenter
 
     private static void Rotate(ReadOnlySpan<byte> source, Span<byte> destination, int size, Augmentation augmentation)
     {
-        var radians = augmentation.Degrees * Math.PI / 180;
-        var (sin, cos) = Math.SinCos(radians);
+        var (sin, cos) = Math.SinCos(augmentation.Degrees * Math.PI / 180);
         var centre = (size - 1) / 2.0;
+        // The flip comes after the turn, so the turned image is read at the mirrored column.
+        var step = augmentation.Flip ? -1 : 1;
         for (var y = 0; y < size; y++)
         {
             var dy = y - centre;
-            for (var x = 0; x < size; x++)
+            var dx = (augmentation.Flip ? size - 1 : 0) - centre;
+            var row = destination.Slice(y * size * 3, size * 3);
+            for (var x = 0; x < size; x++, dx += step)
             {
-                // The flip comes after the turn, so the turned image is read at the mirrored column.
-                var dx = (augmentation.Flip ? size - 1 - x : x) - centre;
                 // Inverse of a counterclockwise turn on screen (y grows downwards).
                 var sx = centre + dx * cos - dy * sin;
                 var sy = centre + dx * sin + dy * cos;
-                Sample(source, size, sx, sy, destination.Slice((y * size + x) * 3, 3));
+                Sample(source, size, sx, sy, row.Slice(x * 3, 3));
             }
         }
     }
@@ -63,13 +64,21 @@ public static class PatchAugmenter
         var w10 = fx * (1 - fy);
         var w01 = (1 - fx) * fy;
         var w11 = fx * fy;
-        for (var c = 0; c < 3; c++)
+        if ((uint)x0 < (uint)(size - 1) && (uint)y0 < (uint)(size - 1))
         {
-            var value = w00 * Tap(source, size, x0, y0, c) + w10 * Tap(source, size, x0 + 1, y0, c)
-                      + w01 * Tap(source, size, x0, y0 + 1, c) + w11 * Tap(source, size, x0 + 1, y0 + 1, c);
-            pixel[c] = (byte)Math.Clamp((int)(value + 0.5f), 0, 255);
+            // All four neighbours inside: the common case, without per-tap checks.
+            var top = source.Slice((y0 * size + x0) * 3, 6);
+            var bottom = source.Slice(((y0 + 1) * size + x0) * 3, 6);
+            for (var c = 0; c < 3; c++)
+                pixel[c] = Round(w00 * top[c] + w10 * top[c + 3] + w01 * bottom[c] + w11 * bottom[c + 3]);
+            return;
         }
+        for (var c = 0; c < 3; c++)
+            pixel[c] = Round(w00 * Tap(source, size, x0, y0, c) + w10 * Tap(source, size, x0 + 1, y0, c)
+                           + w01 * Tap(source, size, x0, y0 + 1, c) + w11 * Tap(source, size, x0 + 1, y0 + 1, c));
     }
+
+    private static byte Round(float value) => (byte)Math.Clamp((int)(value + 0.5f), 0, 255);
 
     private static float Tap(ReadOnlySpan<byte> source, int size, int x, int y, int channel) =>
         (uint)x < (uint)size && (uint)y < (uint)size ? source[(y * size + x) * 3 + channel] : White;

@@ -56,23 +56,23 @@ public sealed class PatchBatchLoader(PatchPackReader reader, int patchSize, int 
     {
         var start = index * plan.BatchSize;
         var count = Math.Min(plan.BatchSize, plan.Order.Count - start);
-        var batch = new PatchBatch(index, new long[count], new byte[count * PatchBytes], new float[count]);
+        var batch = new PatchBatch(index, new long[count], new float[count * PatchBytes], new float[count]);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, decodeThreads), CancellationToken = ct };
-        Parallel.For(0, count, parallel, () => new byte[PatchBytes], (i, _, scratch) =>
+        Parallel.For(0, count, parallel, () => (Decoded: new byte[PatchBytes], Augmented: new byte[PatchBytes]), (i, _, scratch) =>
         {
             var position = start + i;
             var patch = patches[plan.Order[position]];
             batch.Ids[i] = patch.Id;
             batch.Labels[i] = patch.IsTumor ? 1f : 0f;
+            reader.Read(patch.Location, scratch.Decoded);
             var augmentation = plan.Augment(position);
-            var destination = batch.Pixels.AsSpan(i * PatchBytes, PatchBytes);
-            if (augmentation == Augmentation.None)
-                reader.Read(patch.Location, destination);
-            else
+            var pixels = scratch.Decoded;
+            if (augmentation != Augmentation.None)
             {
-                reader.Read(patch.Location, scratch);
-                PatchAugmenter.Apply(scratch, destination, patchSize, augmentation);
+                PatchAugmenter.Apply(scratch.Decoded, scratch.Augmented, patchSize, augmentation);
+                pixels = scratch.Augmented;
             }
+            PatchTensors.ToPlanes(pixels, batch.Planes.AsSpan(i * PatchBytes, PatchBytes));
             return scratch;
         }, _ => { });
         return batch;
