@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using TorchSharp.Modules;
 using TumorWeb.Data;
 using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Extraction.Store;
@@ -61,7 +60,7 @@ public sealed class TrainingRunner(IDbContextFactory<TumorWebDbContext> dbFactor
             if (hyper.Threads > 0) set_num_threads(hyper.Threads);
             manual_seed(hyper.Seed);
             using var net = PatchNets.Create(hyper.Preset, hyper.PatchSize, hyper.WeightsFile, loadPretrained: checkpoint is null);
-            using var optimizer = Optimizer(net, hyper);
+            using var optimizer = TrainingOptimizer.Create(net, hyper);
             var start = checkpoint is null ? TrainingPosition.Start : Checkpoints.Load(checkpoint, net, optimizer).Position;
             await catalog.DropMetricsAfterAsync(runId, start, ct);
             using var reader = new PatchPackReader(extraction.OutputDirectory);
@@ -84,9 +83,4 @@ public sealed class TrainingRunner(IDbContextFactory<TumorWebDbContext> dbFactor
             throw;
         }
     }
-
-    /// <summary>RMSprop over what may learn (only the head of a frozen preset), with Keras's constants.</summary>
-    private static RMSProp Optimizer(PatchNet net, TrainingHyperparameters hyper) => optim.RMSProp(
-        net.parameters().Where(p => p.requires_grad), hyper.LearningRate,
-        alpha: TrainingHyperparameters.RmspropRho, eps: TrainingHyperparameters.RmspropEpsilon, weight_decay: hyper.WeightDecay);
 }
