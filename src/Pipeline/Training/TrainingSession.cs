@@ -77,6 +77,9 @@ internal sealed class TrainingSession(
             {
                 ct.ThrowIfCancellationRequested();
                 var (loss, correct) = Step(batch, current.Step + 1);
+                if (!double.IsFinite(loss))
+                    throw new InvalidOperationException(
+                        $"training diverged: the loss is {loss} at step {current.Step + 1}; start again with a lower learning rate (now {hyper.LearningRate})");
                 current = current with
                 {
                     BatchInEpoch = current.BatchInEpoch + 1,
