@@ -22,10 +22,11 @@ public enum TrainingEvent
 }
 
 /// <summary>
-/// Where a training run is: epoch (1-based) of how many, the global step of how many, the running
-/// means of the current epoch, training throughput and the estimated time left.
+/// Where training run <paramref name="RunId"/> is: epoch (1-based) of how many, the global step of
+/// how many, the running means of the current epoch, training throughput and the estimated time left.
 /// </summary>
 public sealed record TrainingProgress(
+    int RunId,
     TrainingEvent Event,
     int Epoch,
     int Epochs,

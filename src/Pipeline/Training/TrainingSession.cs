@@ -156,7 +156,7 @@ internal sealed class TrainingSession(
         var remaining = TotalSteps - current.Step;
         TimeSpan? eta = sessionSteps == 0 ? null : trainClock.Elapsed / sessionSteps * remaining;
         var sums = current.EpochSums;
-        progress.Report(new TrainingProgress(kind, completed?.Epoch ?? Math.Min(current.Epoch + 1, hyper.Epochs), hyper.Epochs, current.Step, TotalSteps,
+        progress.Report(new TrainingProgress(runId, kind, completed?.Epoch ?? Math.Min(current.Epoch + 1, hyper.Epochs), hyper.Epochs, current.Step, TotalSteps,
             current.BatchInEpoch, BatchesPerEpoch, sums.Images == 0 ? double.NaN : sums.Loss, sums.Images == 0 ? double.NaN : sums.Accuracy,
             sessionSteps == 0 ? 0 : ImagesPerSecond, eta, completed, message));
     }
