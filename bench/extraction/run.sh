@@ -22,7 +22,8 @@ mask=$work/slides/tumor_001_mask.tif
 # (a) our extraction (grid + sampling + patches); a single tumor slide, so every patch is train.
 /usr/bin/time -f '%e %M' -o "$work/extract.time" \
   "${app[@]}" extract "$work/slides" --out "$work/out" --seed 1 --validation-fraction 0 --test-fraction 0 --json > "$work/extract.json"
-# (c) our exact tumor grid alone
+# (c) our exact tumor grid alone: grid.json's tumorSeconds times the mask scan only (files open),
+#     as the seed loop's seconds do; the whole command's time is reported beside it.
 /usr/bin/time -f '%e %M' -o "$work/grid.time" "${app[@]}" grid "$slide" --mask "$mask" --json > "$work/grid.json"
 # (b) the seed's loop over the same cells: mask check + read_region + PNG save, one patch at a time
 /usr/bin/time -f '%e %M' -o "$work/seed-patches.time" \
@@ -36,15 +37,18 @@ import json, sys
 work, size = sys.argv[1], sys.argv[2]
 j = lambda n: json.load(open(f"{work}/{n}.json"))
 t = lambda n: [float(v) for v in open(f"{work}/{n}.time").read().split()]
-ex, seedp, seedg = j("extract"), j("seed-patches"), j("seed-grid")
-ours_grid_s = t("grid")[0]
+ex, seedp, seedg, grid = j("extract"), j("seed-patches"), j("seed-grid"), j("grid")
+ours_grid_s = grid["tumorSeconds"]
+scan = grid["maskScan"]
 ours_pps = ex["patchesPerSecond"]
 seed_pps = seedp["patches"] / seedp["seconds"]
 rows = [
     ("slide", f"{size} x {size}", "", ""),
     ("(a) extraction, patches/s", f"{ours_pps:.0f}", f"{seed_pps:.1f}", f"{ours_pps / seed_pps:.1f}x (target >= 4x)"),
-    ("(c) exact tumor grid, s", f"{ours_grid_s:.1f}", f"{seedg['seconds']:.1f}", f"{seedg['seconds'] / ours_grid_s:.1f}x (target >= 20x)"),
-    ("tumor cells", str(json.load(open(f"{work}/grid.json"))["tumorCells"]), str(seedg["tumorCells"]), "must agree"),
+    ("(c) exact tumor grid (scan), s", f"{ours_grid_s:.2f}", f"{seedg['seconds']:.1f}", f"{seedg['seconds'] / ours_grid_s:.1f}x (target >= 20x)"),
+    ("    mask tiles decoded / all", f"{scan['tilesDecoded']} / {scan['tiles']}", "", scan["method"]),
+    ("    grid command, whole process, s", f"{t('grid')[0]:.1f}", "", f"tissue scan {grid['tissueSeconds']:.1f} s"),
+    ("tumor cells", str(grid["tumorCells"]), str(seedg["tumorCells"]), "must agree"),
     ("(d) peak RSS extract, MB", f"{t('extract')[1] / 1024:.0f}", f"{t('seed-patches')[1] / 1024:.0f}", "target < 1024"),
     ("(d) peak RSS grid, MB", f"{t('grid')[1] / 1024:.0f}", f"{t('seed-grid')[1] / 1024:.0f}", ""),
     ("patches", str(ex["totals"]["extracted"]), str(seedp["patches"]), ""),

@@ -7,7 +7,8 @@ namespace TumorWeb.Pipeline.Grid;
 /// Tumor cells from a mask slide, exactly as the seed's
 /// <c>get_patch(mask, x*128, y*128, 128, 128)[:,:,0].any()</c>: a cell is tumor when any level-0
 /// mask pixel of it has a nonzero first channel. Reads level 0 in large tiles (16x16 cells by
-/// default), never one read per cell.
+/// default), never one read per cell. <see cref="MaskTumorScan"/> uses it for masks whose TIFF tiles
+/// cannot be read directly, and tests compare the fast scan against it.
 /// </summary>
 /// <remarks>
 /// There is no coarse-level shortcut to skip empty tiles. A coarse pyramid level is made by

@@ -2,7 +2,10 @@ using TumorWeb.Pipeline.Slides;
 
 namespace TumorWeb.Pipeline.Grid;
 
-/// <summary>The grid stage's result for one slide: one pixel of thumbnail and one flag per cell.</summary>
+/// <summary>
+/// The grid stage's result for one slide: one pixel of thumbnail and one flag per cell, how long the
+/// scans took, and how a mask was read (null without a mask).
+/// </summary>
 public sealed record SlideGrid(
     string SlidePath,
     long SlideWidth,
@@ -12,4 +15,6 @@ public sealed record SlideGrid(
     CellMask Tumor,
     CellMask Normal,
     SlideGridStats Stats,
-    SlideRole Role);
+    SlideRole Role,
+    SlideGridTimings Timings,
+    MaskScanStats? MaskScan);

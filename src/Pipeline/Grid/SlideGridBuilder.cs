@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using TumorWeb.Pipeline.Grid.Annotations;
 using TumorWeb.Pipeline.Progress;
 using TumorWeb.Pipeline.Slides;
@@ -16,26 +17,33 @@ public static class SlideGridBuilder
         var metadata = slide.Metadata;
         if (mask is not null) EnsureSameSize(metadata, mask.Metadata);
 
+        var clock = Stopwatch.StartNew();
         var thumbnail = GridThumbnail.Read(slide, options.CellSize, options.MaxDegreeOfParallelism, progress, ct);
         var tissue = TissueDetector.Detect(thumbnail, options.MinTissueArea);
         if (tissue.Count == 0)
             throw new SlideException(metadata.Path, "no tissue found (no cell is more saturated than the glass around it)");
-        var tumor = TumorCells(metadata, mask, annotations, options, progress, ct);
+        var tissueSeconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var (tumor, maskScan) = TumorCells(metadata, mask, annotations, options, progress, ct);
+        var timings = new SlideGridTimings(tissueSeconds, clock.Elapsed.TotalSeconds);
         var normal = tissue.Except(tumor);
 
         var stats = new SlideGridStats(tissue.Width, tissue.Height, options.CellSize, tissue.Count, tumor.Count, normal.Count);
         var role = stats.TumorCells >= options.TumorSlideThreshold ? SlideRole.Tumor : SlideRole.Normal;
-        return new SlideGrid(metadata.Path, metadata.Width, metadata.Height, thumbnail, tissue, tumor, normal, stats, role);
+        return new SlideGrid(metadata.Path, metadata.Width, metadata.Height, thumbnail, tissue, tumor, normal, stats, role, timings, maskScan);
     }
 
-    private static CellMask TumorCells(SlideMetadata slide, ISlide? mask, SlideAnnotations? annotations, GridOptions options,
-        IProgress<StageProgress>? progress, CancellationToken ct)
+    private static (CellMask Tumor, MaskScanStats? MaskScan) TumorCells(SlideMetadata slide, ISlide? mask, SlideAnnotations? annotations,
+        GridOptions options, IProgress<StageProgress>? progress, CancellationToken ct)
     {
         if (mask is not null)
-            return MaskTumorScanner.Scan(mask, options.CellSize, options.MaskTileCells, options.MaxDegreeOfParallelism, progress, ct);
+        {
+            var scan = MaskTumorScan.Scan(mask, options, progress, ct);
+            return (scan.Tumor, scan.Stats);
+        }
         if (annotations is not null)
-            return AnnotationRasterizer.TumorCells(annotations, slide.Width, slide.Height, options.CellSize, progress, ct);
-        return new CellMask(AnalysisGrid.Size(slide.Width, slide.Height, options.CellSize));
+            return (AnnotationRasterizer.TumorCells(annotations, slide.Width, slide.Height, options.CellSize, progress, ct), null);
+        return (new CellMask(AnalysisGrid.Size(slide.Width, slide.Height, options.CellSize)), null);
     }
 
     private static void EnsureSameSize(SlideMetadata slide, SlideMetadata mask)

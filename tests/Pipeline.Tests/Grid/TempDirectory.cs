@@ -12,5 +12,12 @@ internal sealed class TempDirectory : IDisposable
         return path;
     }
 
+    public string WriteBytes(string name, byte[] bytes)
+    {
+        var path = File(name);
+        System.IO.File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }

@@ -92,6 +92,7 @@ public class OpenSlideSlideTests
     [InlineData("openslide-python/unopenable.tiff", "Unsupported TIFF compression: 52479")]
     [InlineData("histolab/broken.svs", "not a slide OpenSlide can read")]
     [InlineData("he-images/tcga-lung-rgb.png", "not a slide OpenSlide can read")]
+    [InlineData("he-images/TCGA-HE-7130-01Z-00-DX1.png", "not a slide OpenSlide can read")]
     [InlineData("openslide-python/missing.svs", "file not found")]
     public void UnopenableFilesNameTheFileAndTheReason(string file, string reason)
     {

@@ -8,7 +8,7 @@ namespace TumorWeb.Pipeline.Tests.Synthetic;
 /// </summary>
 public static class TiffDirectories
 {
-    public const int ImageWidth = 256, ImageLength = 257, Compression = 259, SamplesPerPixel = 277, TileWidth = 322, TileLength = 323;
+    public const int ImageWidth = 256, ImageLength = 257, Compression = 259, SamplesPerPixel = 277, TileWidth = 322, TileLength = 323, TileOffsets = 324, TileByteCounts = 325;
     public const int CompressionJpeg = 7, CompressionDeflate = 8, CompressionLzw = 5;
 
     public static IReadOnlyList<IReadOnlyDictionary<int, long>> Read(string path)

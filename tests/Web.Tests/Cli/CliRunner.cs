@@ -29,15 +29,7 @@ public static class CliRunner
         return new Result(process.ExitCode, await stdout, await stderr);
     }
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => TestPaths.RepositoryRoot;
 
-    public static string TestData(string relative) =>
-        Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "testdata", relative));
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "TumorWeb.sln"))) return dir.FullName;
-        throw new InvalidOperationException("TumorWeb.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string TestData(string relative) => TestPaths.TestData(relative);
 }

@@ -53,6 +53,13 @@ public sealed class ExtractCommandTests : IDisposable
         Assert.True(byMask.Json.GetProperty("tumorCells").GetInt32() > 0);
         Assert.Equal(byMask.Json.GetProperty("tumorCells").GetInt32(), byXml.Json.GetProperty("tumorCells").GetInt32());
         Assert.True(new FileInfo(In("grid.png")).Length > 0);
+        foreach (var field in new[] { "tissueSeconds", "tumorSeconds" })
+            Assert.True(byMask.Json.GetProperty(field).GetDouble() >= 0);
+        var maskScan = byMask.Json.GetProperty("maskScan");
+        Assert.Equal("tiff-tiles", maskScan.GetProperty("method").GetString());
+        Assert.Equal(64, maskScan.GetProperty("tiles").GetInt32());
+        Assert.Equal(64, maskScan.GetProperty("tilesDecoded").GetInt32() + maskScan.GetProperty("tilesSkipped").GetInt32());
+        Assert.Equal(JsonValueKind.Null, byXml.Json.GetProperty("maskScan").ValueKind);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace TumorWeb.Pipeline.Tests;
+namespace TumorWeb.Tests;
 
 /// <summary>Where the shared real slide files are: ../shared/testdata beside the repository root.</summary>
 public static class TestPaths

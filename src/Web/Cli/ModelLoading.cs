@@ -1,0 +1,20 @@
+using TumorWeb.Pipeline.Inference.Baseline;
+
+namespace TumorWeb.Web.Cli;
+
+/// <summary>
+/// The one place the command line turns a model file into a classifier. Knows the darkness
+/// baseline (a JSON file with "kind": "darkness-baseline"); trained checkpoints plug in here.
+/// </summary>
+public static class ModelLoading
+{
+    /// <exception cref="FileNotFoundException">No such file.</exception>
+    /// <exception cref="InvalidDataException">Not a model this build can load; the message names the file.</exception>
+    public static LoadedModel Load(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: model file not found", path);
+        if (DarknessModelFile.IsDarknessModel(path))
+            return new LoadedModel(new DarknessClassifier(DarknessModelFile.Read(path)), []);
+        throw new InvalidDataException($"{path}: not a model file this build can load (known kinds: {DarknessModel.Kind} JSON)");
+    }
+}
