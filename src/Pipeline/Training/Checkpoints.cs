@@ -41,6 +41,20 @@ public static class Checkpoints
         File.Move(temporary, path, overwrite: true);
     }
 
+    /// <summary>True when the file starts like a checkpoint; reads a few bytes only.</summary>
+    public static bool IsCheckpoint(string path)
+    {
+        try
+        {
+            using var reader = Open(path);
+            return reader.BaseStream.Length > Magic.Length && reader.ReadString() == Magic;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     public static CheckpointHeader ReadHeader(string path)
     {
         using var reader = Open(path);

@@ -53,7 +53,8 @@ public sealed class TrainingRunner(IDbContextFactory<TumorWebDbContext> dbFactor
         {
             var data = new TrainingData(
                 await catalog.PatchesAsync(extraction.Id, DataSplit.Train, ct),
-                await catalog.PatchesAsync(extraction.Id, DataSplit.Validation, ct));
+                await catalog.PatchesAsync(extraction.Id, DataSplit.Validation, ct),
+                await catalog.SlideNamesAsync(extraction.Id, DataSplit.Train, ct));
             if (data.Train.Count == 0)
                 throw new InvalidOperationException($"{extraction.OutputDirectory}: the extraction has no patch in its train split");
             TorchNative.EnsureLoaded();

@@ -21,7 +21,7 @@ public sealed class CheckpointsTests : IDisposable
         using var saved = PatchNets.Create(ModelPreset.Tiny, 299);
         using var optimizer = TrainingOptimizer.Create(saved, Hyper());
         var position = new TrainingPosition(2, 1, 9, new MetricSums(3.5, 6, 8), new MetricSums(1.25, 2, 3));
-        var header = new CheckpointHeader(CheckpointHeader.CurrentFormat, 12, Hyper(), position, new DateTimeOffset(2025, 11, 25, 12, 0, 0, TimeSpan.Zero));
+        var header = new CheckpointHeader(CheckpointHeader.CurrentFormat, 12, Hyper(), position, new DateTimeOffset(2025, 11, 25, 12, 0, 0, TimeSpan.Zero), ["tumor_001", "tumor_003"]);
         var path = Path.Combine(_folder, "a.ckpt");
         Checkpoints.Save(path, header, saved, optimizer);
         manual_seed(2);
@@ -36,7 +36,9 @@ public sealed class CheckpointsTests : IDisposable
         var read = Checkpoints.Load(path, loaded);
 
         Assert.True(expected.equal(loaded.call(patches)).all().item<bool>());
-        Assert.Equal(header, read);
+        Assert.Equal(header with { TrainingSlides = [] }, read with { TrainingSlides = [] });
+        Assert.Equal(["tumor_001", "tumor_003"], read.TrainingSlides);
+        Assert.True(Checkpoints.IsCheckpoint(path));
         Assert.False(File.Exists(path + ".tmp"));
     }
 
@@ -48,6 +50,7 @@ public sealed class CheckpointsTests : IDisposable
 
         var error = Assert.Throws<InvalidDataException>(() => Checkpoints.ReadHeader(path));
         Assert.StartsWith($"{path}: not a TumorWeb checkpoint", error.Message);
+        Assert.False(Checkpoints.IsCheckpoint(path));
     }
 
     [Fact]
@@ -56,7 +59,7 @@ public sealed class CheckpointsTests : IDisposable
         using var tiny = PatchNets.Create(ModelPreset.Tiny, 299);
         using var optimizer = TrainingOptimizer.Create(tiny, Hyper());
         var path = Path.Combine(_folder, "tiny.ckpt");
-        Checkpoints.Save(path, new CheckpointHeader(1, 1, Hyper(), TrainingPosition.Start, DateTimeOffset.UnixEpoch), tiny, optimizer);
+        Checkpoints.Save(path, new CheckpointHeader(1, 1, Hyper(), TrainingPosition.Start, DateTimeOffset.UnixEpoch, []), tiny, optimizer);
         using var inception = PatchNets.Create(ModelPreset.InceptionV3, 299);
 
         var error = Assert.Throws<InvalidDataException>(() => Checkpoints.Load(path, inception));

@@ -23,6 +23,8 @@ public sealed class TrainingRunnerTests(TrainingExtractionFixture fixture)
         var (first, last) = (report.Metrics[0], report.Metrics[^1]);
         Assert.True(last.Loss < first.Loss && last.ValLoss < first.ValLoss && last.ValAuc > 0.9, string.Join("\n", report.Metrics));
         Assert.True(File.Exists(report.Checkpoint));
+        // Three tumor slides and the normal one train; the fourth tumor slide validates.
+        Assert.Equal(4, Checkpoints.ReadHeader(report.Checkpoint!).TrainingSlides.Count);
         Assert.Equal(16, progress.Reports.Count(p => p.Event == TrainingEvent.Step));
         Assert.Equal(Enumerable.Range(1, 16).Select(s => (long)s), progress.Reports.Where(p => p.Event == TrainingEvent.Step).Select(p => p.Step));
         Assert.All(progress.Reports.Where(p => p.Event == TrainingEvent.Step), p => Assert.True(p.ImagesPerSecond > 0 && p.Eta is not null));

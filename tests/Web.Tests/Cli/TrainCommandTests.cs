@@ -1,19 +1,9 @@
-using System.CommandLine;
 using System.Text.Json;
 using TumorWeb.Web.Cli;
 
 namespace TumorWeb.Web.Tests.Cli;
 
-/// <summary>
-/// train through its System.CommandLine command, in process: it is not registered in the root
-/// command yet. Its output is read from Console.Out, so these tests run alone.
-/// </summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ConsoleCollection
-{
-    public const string Name = "console";
-}
-
+/// <summary>train through its command in process (CliApp does not register it yet).</summary>
 [Collection(ConsoleCollection.Name)]
 public sealed class TrainCommandTests : IDisposable
 {
@@ -23,24 +13,7 @@ public sealed class TrainCommandTests : IDisposable
 
     private string In(string name) => Path.Combine(_work, name);
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> TrainAsync(params string[] args)
-    {
-        var root = new RootCommand { TrainCommand.Create() };
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            var code = await root.Parse(["train", .. args]).InvokeAsync();
-            return (code, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
-    }
+    private static Task<CliRunner.Result> TrainAsync(params string[] args) => InProcessCli.RunAsync(TrainCommand.Create(), ["train", .. args]);
 
     [Fact]
     public async Task TrainPrintsTheJsonSummaryAndResumeByFolderAddsAnEpoch()
