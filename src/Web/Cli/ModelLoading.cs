@@ -1,10 +1,11 @@
 using TumorWeb.Pipeline.Inference.Baseline;
+using TumorWeb.Pipeline.Training;
 
 namespace TumorWeb.Web.Cli;
 
 /// <summary>
 /// The one place the command line turns a model file into a classifier. Knows the darkness
-/// baseline (a JSON file with "kind": "darkness-baseline"); trained checkpoints plug in here.
+/// baseline (a JSON file with "kind": "darkness-baseline") and checkpoints written by train.
 /// </summary>
 public static class ModelLoading
 {
@@ -15,6 +16,8 @@ public static class ModelLoading
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: model file not found", path);
         if (DarknessModelFile.IsDarknessModel(path))
             return new LoadedModel(new DarknessClassifier(DarknessModelFile.Read(path)), []);
-        throw new InvalidDataException($"{path}: not a model file this build can load (known kinds: {DarknessModel.Kind} JSON)");
+        if (Checkpoints.IsCheckpoint(path))
+            return new LoadedModel(PatchClassifiers.Load(path), Checkpoints.ReadHeader(path).TrainingSlides);
+        throw new InvalidDataException($"{path}: not a model file this build can load (a train checkpoint or {DarknessModel.Kind} JSON)");
     }
 }
