@@ -25,7 +25,7 @@ public sealed class ModelLoadingTests : IDisposable
     {
         var path = Path.Combine(_work, "weights.pt");
         File.WriteAllBytes(path, [0x80, 0x02, 0x7d]);
-        Assert.Equal($"{path}: not a model file this build can load (known kinds: darkness-baseline JSON)",
+        Assert.Equal($"{path}: not a model file this build can load (a train checkpoint or darkness-baseline JSON)",
             Assert.Throws<InvalidDataException>(() => ModelLoading.Load(path)).Message);
     }
 }
