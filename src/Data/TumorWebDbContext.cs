@@ -9,6 +9,8 @@ public class TumorWebDbContext(DbContextOptions<TumorWebDbContext> options) : Db
     public DbSet<ExtractionRun> ExtractionRuns => Set<ExtractionRun>();
     public DbSet<RunSlide> RunSlides => Set<RunSlide>();
     public DbSet<Patch> Patches => Set<Patch>();
+    public DbSet<TrainingRun> TrainingRuns => Set<TrainingRun>();
+    public DbSet<TrainingMetric> TrainingMetrics => Set<TrainingMetric>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TumorWebDbContext).Assembly);

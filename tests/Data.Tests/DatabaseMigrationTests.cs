@@ -14,6 +14,7 @@ public sealed class DatabaseMigrationTests
 
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Contains(await db.Database.GetAppliedMigrationsAsync(), m => m.EndsWith("_InitialCatalog"));
+        Assert.Contains(await db.Database.GetAppliedMigrationsAsync(), m => m.EndsWith("_Training"));
         Assert.False(db.Database.HasPendingModelChanges());
         Assert.Equal(0, await db.ExtractionRuns.CountAsync());
     }

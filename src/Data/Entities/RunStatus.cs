@@ -1,6 +1,6 @@
 namespace TumorWeb.Data.Entities;
 
-/// <summary>Where an extraction run is in its life. Interrupted: the process stopped while it was running.</summary>
+/// <summary>Where an extraction or training run is in its life. Interrupted: the process stopped while it was running.</summary>
 public enum RunStatus
 {
     Queued,

@@ -194,6 +194,99 @@ namespace TumorWeb.Data.Migrations
                     b.ToTable("RunSlides");
                 });
 
+            modelBuilder.Entity("TumorWeb.Data.Entities.TrainingMetric", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Accuracy")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("At")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Auc")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Epoch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Images")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ImagesPerSecond")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Loss")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrainingRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrainingRunId", "Phase", "Step")
+                        .IsUnique();
+
+                    b.ToTable("TrainingMetrics");
+                });
+
+            modelBuilder.Entity("TumorWeb.Data.Entities.TrainingRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExtractionRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hyperparameters")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutputDirectory")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Preset")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("ExtractionRunId");
+
+                    b.ToTable("TrainingRuns");
+                });
+
             modelBuilder.Entity("TumorWeb.Data.Entities.Patch", b =>
                 {
                     b.HasOne("TumorWeb.Data.Entities.ExtractionRun", "ExtractionRun")
@@ -224,9 +317,36 @@ namespace TumorWeb.Data.Migrations
                     b.Navigation("ExtractionRun");
                 });
 
+            modelBuilder.Entity("TumorWeb.Data.Entities.TrainingMetric", b =>
+                {
+                    b.HasOne("TumorWeb.Data.Entities.TrainingRun", "TrainingRun")
+                        .WithMany("Metrics")
+                        .HasForeignKey("TrainingRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("TrainingRun");
+                });
+
+            modelBuilder.Entity("TumorWeb.Data.Entities.TrainingRun", b =>
+                {
+                    b.HasOne("TumorWeb.Data.Entities.ExtractionRun", "ExtractionRun")
+                        .WithMany()
+                        .HasForeignKey("ExtractionRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ExtractionRun");
+                });
+
             modelBuilder.Entity("TumorWeb.Data.Entities.ExtractionRun", b =>
                 {
                     b.Navigation("Slides");
+                });
+
+            modelBuilder.Entity("TumorWeb.Data.Entities.TrainingRun", b =>
+                {
+                    b.Navigation("Metrics");
                 });
 #pragma warning restore 612, 618
         }

@@ -13,6 +13,9 @@ public static class CliApp
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(SynthCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(HeatmapCommand.Create());
+        root.Subcommands.Add(EvaluateCommand.Create());
         return root;
     }
 }

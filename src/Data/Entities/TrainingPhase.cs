@@ -1,0 +1,7 @@
+namespace TumorWeb.Data.Entities;
+
+public enum TrainingPhase
+{
+    Train,
+    Validation,
+}

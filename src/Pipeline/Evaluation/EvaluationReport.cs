@@ -1,0 +1,35 @@
+namespace TumorWeb.Pipeline.Evaluation;
+
+/// <summary>
+/// The result of evaluating a folder of heatmaps, as written to evaluation.json (camelCase).
+/// Undefined numbers (a slide without tumor has no AUC) are null, since JSON has no NaN.
+/// </summary>
+public sealed record EvaluationReport(
+    string Heatmaps,
+    IReadOnlyList<SlideEvaluation> Slides,
+    double? SlideAuc,
+    FrocReport Froc,
+    IReadOnlyList<string> Warnings,
+    string RocPng,
+    string EvaluationJson);
+
+/// <summary>
+/// One slide: AUC over all cells (the seed's number) and over tissue cells only; the colour of its
+/// tissue ROC curve in the ROC chart.
+/// </summary>
+public sealed record SlideEvaluation(
+    string Name,
+    string Model,
+    int Cells,
+    int TissueCells,
+    int TumorCells,
+    bool HasTumor,
+    double MaxProbability,
+    double? Auc,
+    double? AucTissue,
+    string RocColour);
+
+/// <summary>Sensitivity at the CAMELYON16 operating points and their mean, the FROC score.</summary>
+public sealed record FrocReport(IReadOnlyList<FrocPointReport> SensitivityAt, double? Score, int Lesions);
+
+public sealed record FrocPointReport(double AverageFalsePositives, double? Sensitivity);

@@ -1,0 +1,29 @@
+namespace TumorWeb.Pipeline.Evaluation;
+
+/// <summary>Warnings that make an evaluation's numbers suspect.</summary>
+public static class EvaluationWarnings
+{
+    /// <summary>
+    /// One warning per evaluated slide that some model was trained on. Names are compared without
+    /// folder and extension, ignoring case ("slides/Tumor_064.tif" matches "tumor_064").
+    /// </summary>
+    public static IEnumerable<string> TrainedOn(IReadOnlyList<string> evaluatedSlides, IEnumerable<string> trainingSlides)
+    {
+        var trained = trainingSlides.Select(SlideName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return evaluatedSlides.Where(slide => trained.Contains(SlideName(slide)))
+            .Select(slide => $"{slide} was also used for training: its scores overstate how the model does on unseen slides");
+    }
+
+    /// <summary>A warning when the heatmaps come from more than one model.</summary>
+    public static IEnumerable<string> MixedModels(IEnumerable<string> models)
+    {
+        var distinct = models.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (distinct.Count > 1)
+            yield return $"the heatmaps come from {distinct.Count} models ({string.Join(", ", distinct)}): the numbers mix them";
+    }
+
+    public static string NoGroundTruth(string slide) =>
+        $"{slide} has no ground truth (no mask or annotations when its heatmap was made): left out of every measure";
+
+    private static string SlideName(string nameOrPath) => Path.GetFileNameWithoutExtension(nameOrPath.Trim());
+}

@@ -1,0 +1,29 @@
+using TumorWeb.Pipeline.Grid;
+
+namespace TumorWeb.Pipeline.Inference;
+
+/// <summary>Settings of whole-slide inference. Memory is about <see cref="HeatmapScorer.BatchesInFlight"/> x BatchSize patches.</summary>
+public sealed record HeatmapOptions
+{
+    /// <summary>The grid stage (cell size, tissue detection) run before scoring.</summary>
+    public GridOptions Grid { get; init; } = new();
+
+    /// <summary>Patches per call of the model.</summary>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>How many patches of a batch are read from the slide at once.</summary>
+    public int ReaderThreads { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 8);
+
+    /// <summary>The slides the model was trained on, copied into heatmap.json so evaluation can warn about overlap.</summary>
+    public IReadOnlyList<string> TrainingSlides { get; init; } = [];
+
+    /// <summary>Least time between two progress reports (the last one is always sent).</summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    internal void Validate()
+    {
+        Grid.Validate();
+        if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), $"the batch size must be at least 1, not {BatchSize}");
+        if (ReaderThreads < 1) throw new ArgumentOutOfRangeException(nameof(ReaderThreads), $"reader threads must be at least 1, not {ReaderThreads}");
+    }
+}

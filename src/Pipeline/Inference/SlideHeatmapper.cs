@@ -1,0 +1,28 @@
+using System.Diagnostics;
+using TumorWeb.Pipeline.Grid;
+using TumorWeb.Pipeline.Progress;
+using TumorWeb.Pipeline.Slides;
+
+namespace TumorWeb.Pipeline.Inference;
+
+/// <summary>
+/// The inference stage over files: the grid stage (tissue and, given a mask or annotations, ground
+/// truth), then every tissue cell's context patch scored by the model.
+/// </summary>
+public static class SlideHeatmapper
+{
+    /// <exception cref="SlideException">The slide or mask cannot be read, or has no tissue.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
+    public static async Task<SlideHeatmap> RunAsync(string slidePath, string? maskPath, string? annotationsPath, IPatchClassifier model,
+        HeatmapOptions options, IProgress<StageProgress>? progress, CancellationToken ct)
+    {
+        options.Validate();
+        var clock = Stopwatch.StartNew();
+        var grid = SlideGridFiles.Build(slidePath, maskPath, annotationsPath, options.Grid, progress, ct);
+        var gridSeconds = clock.Elapsed.TotalSeconds;
+        using var slide = OpenSlideSlide.Open(slidePath);
+        var scores = await HeatmapScorer.ScoreAsync(slide, grid.Tissue, options.Grid.CellSize, model, options, progress, ct);
+        return new SlideHeatmap(grid, scores, model.Name, model.PatchSize, options.BatchSize,
+            HasGroundTruth: maskPath is not null || annotationsPath is not null, gridSeconds, options.TrainingSlides);
+    }
+}

@@ -1,0 +1,9 @@
+using TumorWeb.Pipeline.Training.Loading;
+
+namespace TumorWeb.Pipeline.Training;
+
+/// <summary>
+/// The patches a run learns from (train split) and is checked on (validation split, held-out
+/// slides), and the names of the train split's slides.
+/// </summary>
+internal sealed record TrainingData(IReadOnlyList<TrainingPatch> Train, IReadOnlyList<TrainingPatch> Validation, IReadOnlyList<string> TrainSlides);

@@ -1,0 +1,26 @@
+using TumorWeb.Pipeline.Evaluation;
+
+namespace TumorWeb.Pipeline.Tests.Evaluation;
+
+public class EvaluationWarningsTests
+{
+    [Fact]
+    public void TrainingSlidesMatchByNameWhateverTheirFolderExtensionOrCase()
+    {
+        var warnings = EvaluationWarnings.TrainedOn(["tumor_064", "tumor_091", "tumor_110"], ["slides/Tumor_064.tif", "tumor_110", "tumor_016.tif"]);
+        Assert.Equal([
+            "tumor_064 was also used for training: its scores overstate how the model does on unseen slides",
+            "tumor_110 was also used for training: its scores overstate how the model does on unseen slides",
+        ], warnings);
+    }
+
+    [Fact]
+    public void NoOverlapNoWarning() => Assert.Empty(EvaluationWarnings.TrainedOn(["tumor_064"], []));
+
+    [Fact]
+    public void HeatmapsFromSeveralModelsAreFlagged()
+    {
+        Assert.Empty(EvaluationWarnings.MixedModels(["a", "a"]));
+        Assert.Equal(["the heatmaps come from 2 models (a, b): the numbers mix them"], EvaluationWarnings.MixedModels(["b", "a", "b"]));
+    }
+}

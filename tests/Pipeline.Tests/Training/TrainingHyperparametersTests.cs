@@ -1,0 +1,50 @@
+using TumorWeb.Pipeline.Training;
+
+namespace TumorWeb.Pipeline.Tests.Training;
+
+public sealed class TrainingHyperparametersTests
+{
+    private static TrainingHyperparameters For(ModelPreset preset) =>
+        TrainingHyperparameters.From(new TrainingOptions { PatchesDirectory = "/p", Preset = preset }, 299);
+
+    [Fact]
+    public void PresetsTakeTheSeedsBatchSizeRateAndAugmentation()
+    {
+        var scratch = For(ModelPreset.InceptionV3);
+        Assert.Equal(("inception-v3", 8, 2e-5, true), (scratch.Model, scratch.BatchSize, scratch.LearningRate, scratch.Augment));
+        var frozen = For(ModelPreset.InceptionV3Frozen);
+        Assert.Equal(("inception-v3-frozen", 32, 2e-5, false), (frozen.Model, frozen.BatchSize, frozen.LearningRate, frozen.Augment));
+        var tiny = For(ModelPreset.Tiny);
+        Assert.Equal(("tiny", 32, 1e-3, true), (tiny.Model, tiny.BatchSize, tiny.LearningRate, tiny.Augment));
+    }
+
+    [Fact]
+    public void SettingsSurviveTheirJson()
+    {
+        var hyper = For(ModelPreset.ResNet18Frozen) with { MaxStepsPerEpoch = 7, WeightsFile = "/w/resnet18.dat" };
+
+        Assert.Equal(hyper, TrainingHyperparameters.FromJson(hyper.ToJson()));
+    }
+
+    [Theory]
+    [InlineData("tiny", ModelPreset.Tiny)]
+    [InlineData("resnet18-frozen", ModelPreset.ResNet18Frozen)]
+    [InlineData("Inception-V3", ModelPreset.InceptionV3)]
+    [InlineData("inception-v3-frozen", ModelPreset.InceptionV3Frozen)]
+    public void ModelNamesParse(string name, ModelPreset preset) => Assert.Equal(preset, ModelPresets.Parse(name));
+
+    [Fact]
+    public void UnknownModelListsTheKnownOnes()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ModelPresets.Parse("vgg16"));
+        Assert.Equal("unknown model 'vgg16': use one of tiny, resnet18-frozen, inception-v3, inception-v3-frozen", error.Message);
+    }
+
+    [Fact]
+    public void ZeroEpochsIsRefused()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            TrainingHyperparameters.From(new TrainingOptions { PatchesDirectory = "/p", Epochs = 0 }, 299));
+        Assert.Equal("epochs must be at least 1 (got 0)", error.Message);
+    }
+}
