@@ -1,3 +1,4 @@
+using TumorWeb.Pipeline.Checksums;
 using System.Buffers;
 using System.IO.Compression;
 

@@ -1,20 +1,24 @@
 using System.Buffers.Binary;
 
-namespace TumorWeb.Pipeline.Extraction.Store;
+namespace TumorWeb.Pipeline.Checksums;
 
 /// <summary>
 /// CRC-32 as in zlib, PNG and Ethernet (reflected polynomial 0xEDB88320). Written here because
 /// System.IO.Hashing is a separate package and not part of the shared framework. Slicing-by-8
 /// (eight bytes per step through eight tables) runs several times faster than a byte at a time,
-/// which matters because every patch read checks its whole payload.
+/// which matters because every patch read checks its whole payload and every synthetic slide
+/// streams its pixels through PNG chunks.
 /// </summary>
 internal static class Crc32
 {
     private static readonly uint[] Tables = BuildTables();
 
-    public static uint Compute(ReadOnlySpan<byte> data)
+    public static uint Compute(ReadOnlySpan<byte> data) => Append(0, data);
+
+    /// <summary>Continues <paramref name="crc"/> (the CRC of what came before) over more data.</summary>
+    public static uint Append(uint crc, ReadOnlySpan<byte> data)
     {
-        var crc = 0xFFFFFFFFu;
+        crc = ~crc;
         var t = Tables.AsSpan();
         for (; data.Length >= 8; data = data[8..])
         {

@@ -1,7 +1,7 @@
 using System.Text;
-using TumorWeb.Pipeline.Extraction.Store;
+using TumorWeb.Pipeline.Checksums;
 
-namespace TumorWeb.Pipeline.Tests.Extraction.Store;
+namespace TumorWeb.Pipeline.Tests.Checksums;
 
 public sealed class Crc32Tests
 {
@@ -22,4 +22,15 @@ public sealed class Crc32Tests
 
     [Fact]
     public void SingleZeroByteGivesTheZlibValue() => Assert.Equal(0xD202EF8Du, Crc32.Compute([0x00]));
+
+    [Fact]
+    public void PngEndChunkHasItsWellKnownCrc() =>
+        Assert.Equal(0xAE426082u, Crc32.Append(0, Encoding.ASCII.GetBytes("IEND")));
+
+    [Fact]
+    public void AppendingInPiecesEqualsOneGo()
+    {
+        var data = Enumerable.Range(0, 1000).Select(i => (byte)(i * 7)).ToArray();
+        Assert.Equal(Crc32.Append(0, data), Crc32.Append(Crc32.Append(0, data.AsSpan(0, 333)), data.AsSpan(333)));
+    }
 }
