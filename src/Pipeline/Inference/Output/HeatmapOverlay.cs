@@ -21,7 +21,5 @@ public static class HeatmapOverlay
 
     /// <summary>Alpha 0.5 over the thumbnail, rounded half up.</summary>
     public static (byte R, byte G, byte B) Blend((byte R, byte G, byte B) under, (byte R, byte G, byte B) over) =>
-        (Half(under.R, over.R), Half(under.G, over.G), Half(under.B, over.B));
-
-    private static byte Half(byte under, byte over) => (byte)((under + over + 1) / 2);
+        HalfBlend.Over(under, over);
 }
