@@ -14,4 +14,5 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}"
 fi
 
+scripts/frontend.sh
 dotnet build TumorWeb.sln -c "${CONFIGURATION:-Release}" -nologo -v quiet

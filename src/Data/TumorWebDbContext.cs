@@ -11,6 +11,11 @@ public class TumorWebDbContext(DbContextOptions<TumorWebDbContext> options) : Db
     public DbSet<Patch> Patches => Set<Patch>();
     public DbSet<TrainingRun> TrainingRuns => Set<TrainingRun>();
     public DbSet<TrainingMetric> TrainingMetrics => Set<TrainingMetric>();
+    public DbSet<Dataset> Datasets => Set<Dataset>();
+    public DbSet<RegisteredSlide> RegisteredSlides => Set<RegisteredSlide>();
+    public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<EvaluationRun> EvaluationRuns => Set<EvaluationRun>();
+    public DbSet<EvaluationSlide> EvaluationSlides => Set<EvaluationSlide>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TumorWebDbContext).Assembly);

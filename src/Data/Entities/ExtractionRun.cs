@@ -6,6 +6,9 @@ public class ExtractionRun
     public int Id { get; set; }
     public string Name { get; set; } = "";
     public string DatasetPath { get; set; } = "";
+
+    /// <summary>The registered dataset it ran on, when started from the web app.</summary>
+    public int? DatasetId { get; set; }
     public string OutputDirectory { get; set; } = "";
     public int Seed { get; set; }
 

@@ -16,6 +16,142 @@ namespace TumorWeb.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("TumorWeb.Data.Entities.Dataset", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Folder")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Folder")
+                        .IsUnique();
+
+                    b.ToTable("Datasets");
+                });
+
+            modelBuilder.Entity("TumorWeb.Data.Entities.EvaluationRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DatasetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("FrocScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ModelPath")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutputDirectory")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Report")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("SlideAuc")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TrainingRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("DatasetId");
+
+                    b.HasIndex("TrainingRunId");
+
+                    b.ToTable("EvaluationRuns");
+                });
+
+            modelBuilder.Entity("TumorWeb.Data.Entities.EvaluationSlide", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Auc")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("AucTissue")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EvaluationRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HeatmapDirectory")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MaxScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SlidePath")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TumorCells")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("UsedInTraining")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationRunId");
+
+                    b.ToTable("EvaluationSlides");
+                });
+
             modelBuilder.Entity("TumorWeb.Data.Entities.ExtractionRun", b =>
                 {
                     b.Property<int>("Id")
@@ -31,6 +167,9 @@ namespace TumorWeb.Data.Migrations
                     b.Property<string>("CreatedAt")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("DatasetId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("DatasetPath")
                         .IsRequired()
@@ -76,6 +215,69 @@ namespace TumorWeb.Data.Migrations
                     b.ToTable("ExtractionRuns");
                 });
 
+            modelBuilder.Entity("TumorWeb.Data.Entities.Job", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DatasetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EvaluationRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ExtractionRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Progress")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TrainingRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "Id");
+
+                    b.ToTable("Jobs");
+                });
+
             modelBuilder.Entity("TumorWeb.Data.Entities.Patch", b =>
                 {
                     b.Property<long>("Id")
@@ -119,6 +321,71 @@ namespace TumorWeb.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Patches");
+                });
+
+            modelBuilder.Entity("TumorWeb.Data.Entities.RegisteredSlide", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnnotationPath")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GridHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GridWidth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LevelCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MaskPath")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NormalCells")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SlidePath")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TissueCells")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TumorCells")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Vendor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("RegisteredSlides");
                 });
 
             modelBuilder.Entity("TumorWeb.Data.Entities.RunSlide", b =>
@@ -287,6 +554,27 @@ namespace TumorWeb.Data.Migrations
                     b.ToTable("TrainingRuns");
                 });
 
+            modelBuilder.Entity("TumorWeb.Data.Entities.EvaluationRun", b =>
+                {
+                    b.HasOne("TumorWeb.Data.Entities.TrainingRun", "TrainingRun")
+                        .WithMany()
+                        .HasForeignKey("TrainingRunId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("TrainingRun");
+                });
+
+            modelBuilder.Entity("TumorWeb.Data.Entities.EvaluationSlide", b =>
+                {
+                    b.HasOne("TumorWeb.Data.Entities.EvaluationRun", "EvaluationRun")
+                        .WithMany("Slides")
+                        .HasForeignKey("EvaluationRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("EvaluationRun");
+                });
+
             modelBuilder.Entity("TumorWeb.Data.Entities.Patch", b =>
                 {
                     b.HasOne("TumorWeb.Data.Entities.ExtractionRun", "ExtractionRun")
@@ -304,6 +592,17 @@ namespace TumorWeb.Data.Migrations
                     b.Navigation("ExtractionRun");
 
                     b.Navigation("RunSlide");
+                });
+
+            modelBuilder.Entity("TumorWeb.Data.Entities.RegisteredSlide", b =>
+                {
+                    b.HasOne("TumorWeb.Data.Entities.Dataset", "Dataset")
+                        .WithMany("Slides")
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Dataset");
                 });
 
             modelBuilder.Entity("TumorWeb.Data.Entities.RunSlide", b =>
@@ -337,6 +636,16 @@ namespace TumorWeb.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("ExtractionRun");
+                });
+
+            modelBuilder.Entity("TumorWeb.Data.Entities.Dataset", b =>
+                {
+                    b.Navigation("Slides");
+                });
+
+            modelBuilder.Entity("TumorWeb.Data.Entities.EvaluationRun", b =>
+                {
+                    b.Navigation("Slides");
                 });
 
             modelBuilder.Entity("TumorWeb.Data.Entities.ExtractionRun", b =>

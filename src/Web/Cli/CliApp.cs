@@ -18,4 +18,11 @@ public static class CliApp
         root.Subcommands.Add(EvaluateCommand.Create());
         return root;
     }
+
+    /// <summary>
+    /// True when the arguments name a subcommand (or ask for help); otherwise they are web host
+    /// settings (none at all, or e.g. <c>--urls http://0.0.0.0:8080</c>) and the web app starts.
+    /// </summary>
+    public static bool IsSubcommand(string[] args) =>
+        args.Length > 0 && (!args[0].StartsWith('-') || args[0] is "-h" or "-?" or "--help" or "--version");
 }

@@ -1,0 +1,22 @@
+namespace TumorWeb.Web.Hosting;
+
+/// <summary>The "TumorWeb" section of appsettings.json (or TumorWeb__X environment variables).</summary>
+public sealed class TumorWebOptions
+{
+    public const string Section = "TumorWeb";
+
+    /// <summary>Where the database, run outputs and the demo dataset live; relative to the content root.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>The SQLite file; default &lt;DataDirectory&gt;/tumorweb.db.</summary>
+    public string? Database { get; set; }
+
+    /// <summary>Folders under which datasets may be registered; nothing outside them is read.</summary>
+    public List<string> DataRoots { get; set; } = [];
+
+    /// <summary>Generate and register a small synthetic dataset on a first start with no datasets.</summary>
+    public bool DemoDataset { get; set; } = true;
+
+    /// <summary>Jobs run at once on the compute device.</summary>
+    public int MaxConcurrentJobs { get; set; } = 1;
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Options;
+
+namespace TumorWeb.Web.Hosting;
+
+/// <summary>The options' folders made absolute against the content root, created on first use.</summary>
+public sealed class TumorWebPaths(IOptions<TumorWebOptions> options, IWebHostEnvironment environment)
+{
+    public string DataDirectory { get; } = Path.GetFullPath(options.Value.DataDirectory, environment.ContentRootPath);
+
+    public string DatabaseFile => options.Value.Database is { } file
+        ? Path.GetFullPath(file, environment.ContentRootPath)
+        : Path.Combine(DataDirectory, "tumorweb.db");
+
+    public IReadOnlyList<string> DataRoots => options.Value.DataRoots.Count == 0
+        ? [DataDirectory]
+        : options.Value.DataRoots.Select(root => Path.GetFullPath(root, environment.ContentRootPath)).Distinct().ToList();
+
+    /// <summary>Outputs of the web app's runs: runs/extraction-7, runs/training-3, runs/evaluation-2.</summary>
+    public string RunDirectory(string kind, int id) => Path.Combine(DataDirectory, "runs", $"{kind}-{id}");
+}

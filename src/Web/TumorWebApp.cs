@@ -1,0 +1,34 @@
+using MudBlazor.Services;
+using TumorWeb.Web.Components;
+using TumorWeb.Web.Hosting;
+
+namespace TumorWeb.Web;
+
+/// <summary>The Blazor Server web app: one AddX per feature, then the endpoints.</summary>
+public static class TumorWebApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot.Find() });
+        // The app runs from the repository (data/ is relative to it) while its defaults ship next to the binary.
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+        {
+            Path = "appsettings.json",
+            Optional = true,
+            FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
+        });
+        // Serves MudBlazor's and the framework's files straight from the build output when not published.
+        builder.WebHost.UseStaticWebAssets();
+
+        builder.Services.AddTumorWebHosting(builder.Configuration, builder.Environment);
+        builder.Services.AddMudServices();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+
+        var app = builder.Build();
+        app.UseStaticFiles();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,2 @@
+// TumorWeb's browser-side helpers, called from Blazor through JS interop.
+window.tumorweb = window.tumorweb || {};
