@@ -7,3 +7,6 @@ if (!CliApp.IsSubcommand(args))
     return 0;
 }
 return await CliApp.BuildRootCommand().Parse(args).InvokeAsync();
+
+/// <summary>Named so WebApplicationFactory&lt;Program&gt; can start the app in tests.</summary>
+public partial class Program;
