@@ -5,6 +5,10 @@ cd "$(dirname "$0")/.."
 
 need_apt=()
 dpkg -s libopenslide0 >/dev/null 2>&1 || need_apt+=(libopenslide0)
+if [ "${TUMORWEB_TESTS:-0}" = 1 ]; then
+  # The browser tests drive Debian's Chromium through Playwright.
+  dpkg -s chromium >/dev/null 2>&1 || need_apt+=(chromium)
+fi
 if [ "${TUMORWEB_BENCH:-0}" = 1 ]; then
   for p in python3-openslide python3-pil python3-numpy time; do dpkg -s "$p" >/dev/null 2>&1 || need_apt+=("$p"); done
 fi

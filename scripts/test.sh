@@ -2,7 +2,7 @@
 # Sets up what the tests need and runs every test of the solution.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-CONFIGURATION=Release scripts/setup.sh
+CONFIGURATION=Release TUMORWEB_TESTS=1 scripts/setup.sh
 log=$(mktemp)
 set +e
 dotnet test TumorWeb.sln -c Release --no-build -nologo 2>&1 | tee "$log"

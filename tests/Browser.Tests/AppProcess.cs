@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace TumorWeb.Browser.Tests;
+
+/// <summary>
+/// The real tumorweb web app started as a child process on a free loopback port with its own
+/// temporary data folder and database, as a lab would run it. Its console goes to app.log.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StreamWriter log;
+
+    private AppProcess(Process process, StreamWriter log, string baseUrl, string dataDirectory)
+    {
+        this.process = process;
+        this.log = log;
+        BaseUrl = baseUrl;
+        DataDirectory = dataDirectory;
+    }
+
+    public string BaseUrl { get; }
+    public string DataDirectory { get; }
+
+    public static async Task<AppProcess> StartAsync(string dataDirectory, string logFile, params string[] settings)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = TestPaths.RepositoryRoot,
+        };
+        start.ArgumentList.Add(AppBinary());
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.ArgumentList.Add($"--TumorWeb:DataDirectory={dataDirectory}");
+        foreach (var setting in settings) start.ArgumentList.Add(setting);
+
+        var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var app = new AppProcess(process, log, $"http://127.0.0.1:{port}", dataDirectory);
+        await app.WaitUntilServingAsync(logFile);
+        return app;
+    }
+
+    private async Task WaitUntilServingAsync(string logFile)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"tumorweb exited with {process.ExitCode} at start-up; see {logFile}");
+            try
+            {
+                if ((await http.GetAsync(BaseUrl)).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"tumorweb did not answer on {BaseUrl} within 90 s; see {logFile}");
+    }
+
+    private static string AppBinary()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var binary = Path.Combine(TestPaths.RepositoryRoot, "src", "Web", "bin", configuration, "net10.0", "tumorweb.dll");
+        return File.Exists(binary) ? binary : throw new FileNotFoundException("build src/Web first", binary);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+        lock (log) log.Dispose();
+    }
+}

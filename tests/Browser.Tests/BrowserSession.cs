@@ -1,0 +1,58 @@
+using Microsoft.Playwright;
+
+namespace TumorWeb.Browser.Tests;
+
+/// <summary>
+/// Debian's Chromium driven headless by Playwright (its own browser download cannot work here).
+/// Screenshots and the app log go to TestResults/browser/ at the repository root.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run",
+    ];
+
+    private readonly IPlaywright playwright;
+    private readonly IBrowser browser;
+
+    private BrowserSession(IPlaywright playwright, IBrowser browser, IPage page)
+    {
+        this.playwright = playwright;
+        this.browser = browser;
+        Page = page;
+    }
+
+    public IPage Page { get; }
+
+    public static string ArtifactDirectory { get; } = Directory.CreateDirectory(
+        Path.Combine(TestPaths.RepositoryRoot, "TestResults", "browser")).FullName;
+
+    public static async Task<BrowserSession> StartAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new FileNotFoundException("Chromium is missing: scripts/test.sh installs Debian's chromium package", ChromiumPath);
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        page.SetDefaultTimeout(30_000);
+        return new BrowserSession(playwright, browser, page);
+    }
+
+    public Task ScreenshotAsync(string name) =>
+        Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactDirectory, name + ".png"), FullPage = true });
+
+    public async ValueTask DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+    }
+}
