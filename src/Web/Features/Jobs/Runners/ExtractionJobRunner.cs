@@ -22,19 +22,20 @@ public sealed class ExtractionJobRunner(IDbContextFactory<TumorWebDbContext> dbF
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == p.DatasetId, ct)
                 ?? throw new InvalidOperationException($"dataset {p.DatasetId} no longer exists");
-        var options = OptionsFor(p, dataset.Folder, paths.RunDirectory("extraction", context.JobId));
-        var progress = new ExtractionProgress(context, runId => LinkRun(context, runId, dataset.Id), dbFactory, options.OutputDirectory);
+        var options = OptionsFor(p, dataset, paths.RunDirectory("extraction", context.JobId));
+        var progress = new ExtractionProgress(context, dbFactory, options.OutputDirectory);
         var report = await new ExtractionRunner(dbFactory, time).RunAsync(options, progress, ct);
-        LinkRun(context, report.RunId, dataset.Id);
+        context.Link(report.RunId);
         if (report.Status == RunStatus.Failed) throw new InvalidOperationException($"extraction run {report.RunId} failed: no slide of the dataset could be read");
         context.Report(1, report.FailedSlides == 0
             ? $"{report.Extracted} patches from {report.Slides.Count} slides"
             : $"{report.Extracted} patches; {report.FailedSlides} of {report.Slides.Count} slides failed (see the run)");
     }
 
-    public static ExtractionOptions OptionsFor(ExtractionJobParameters p, string datasetFolder, string outputDirectory) => new()
+    public static ExtractionOptions OptionsFor(ExtractionJobParameters p, Dataset dataset, string outputDirectory) => new()
     {
-        DatasetDirectory = datasetFolder,
+        DatasetDirectory = dataset.Folder,
+        DatasetId = dataset.Id,
         OutputDirectory = outputDirectory,
         Seed = p.Seed,
         TumorFraction = p.TumorFraction,
@@ -42,12 +43,4 @@ public sealed class ExtractionJobRunner(IDbContextFactory<TumorWebDbContext> dbF
         PatchSize = p.PatchSize,
         Grid = new GridOptions { CellSize = p.CellSize, TumorSlideThreshold = p.TumorSlideThreshold },
     };
-
-    private void LinkRun(JobContext context, int runId, int datasetId)
-    {
-        if (context.RunId == runId) return;
-        using (var db = dbFactory.CreateDbContext())
-            db.ExtractionRuns.Where(r => r.Id == runId).ExecuteUpdate(s => s.SetProperty(r => r.DatasetId, (int?)datasetId));
-        context.Link(runId);
-    }
 }

@@ -8,7 +8,7 @@ namespace TumorWeb.Web.Features.Jobs.Runners;
 /// Turns the extraction's two stages into one fraction (grids first, then patches) and links the
 /// job to its run at the first report: the runner has saved the run's row by then.
 /// </summary>
-public sealed class ExtractionProgress(JobContext context, Action<int> link, IDbContextFactory<TumorWebDbContext> dbFactory, string outputDirectory)
+public sealed class ExtractionProgress(JobContext context, IDbContextFactory<TumorWebDbContext> dbFactory, string outputDirectory)
     : IProgress<StageProgress>
 {
     public const string GridStage = "grid";
@@ -34,6 +34,6 @@ public sealed class ExtractionProgress(JobContext context, Action<int> link, IDb
     {
         using var db = dbFactory.CreateDbContext();
         var runId = db.ExtractionRuns.Where(r => r.OutputDirectory == _output).Select(r => (int?)r.Id).FirstOrDefault();
-        if (runId is { } id) link(id);
+        if (runId is { } id) context.Link(id);
     }
 }
