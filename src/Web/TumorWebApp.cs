@@ -1,5 +1,7 @@
 using MudBlazor.Services;
 using TumorWeb.Web.Components;
+using TumorWeb.Web.Features.Api;
+using TumorWeb.Web.Features.Jobs;
 using TumorWeb.Web.Hosting;
 
 namespace TumorWeb.Web;
@@ -22,6 +24,7 @@ public static class TumorWebApp
 
         builder.Services.AddTumorWebHosting(builder.Configuration, builder.Environment);
         builder.Services.AddMudServices();
+        builder.Services.AddJobs();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
         var app = builder.Build();
@@ -29,6 +32,8 @@ public static class TumorWebApp
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapJobs();
+        app.MapApi();
         return app;
     }
 }

@@ -63,6 +63,7 @@ internal sealed class ExtractionCatalog(IDbContextFactory<TumorWebDbContext> dbF
     {
         Name = Path.GetFileName(output),
         DatasetPath = Path.GetFullPath(options.DatasetDirectory),
+        DatasetId = options.DatasetId,
         OutputDirectory = output,
         Seed = options.Seed,
         CellSize = options.Grid.CellSize,

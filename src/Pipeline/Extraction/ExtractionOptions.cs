@@ -8,6 +8,9 @@ public sealed record ExtractionOptions
 {
     public required string DatasetDirectory { get; init; }
     public required string OutputDirectory { get; init; }
+
+    /// <summary>The web app's registered dataset the folder belongs to, recorded on the run's row.</summary>
+    public int? DatasetId { get; init; }
     public int Seed { get; init; }
     public int PatchSize { get; init; } = AnalysisGrid.DefaultContextSize;
     public GridOptions Grid { get; init; } = new();

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using TumorWeb.Data;
+using TumorWeb.Pipeline.Evaluation;
+using TumorWeb.Pipeline.Inference.Output;
+
+namespace TumorWeb.Web.Features.Api;
+
+/// <summary>
+/// /api/evaluations: evaluations, one with its slides and report, and each slide's result files by a
+/// fixed name. Files are found through the slide's row, never through a path from the request.
+/// </summary>
+public static class EvaluationsApi
+{
+    /// <summary>The API's file names and the heatmap folder's files they serve.</summary>
+    private static readonly Dictionary<string, (string File, string ContentType)> Files = new()
+    {
+        ["heatmap.npy"] = (HeatmapFiles.ProbabilitiesName, "application/octet-stream"),
+        ["heatmap.png"] = (HeatmapFiles.HeatmapPngName, "image/png"),
+        ["figure.png"] = (HeatmapFiles.ComparisonPngName, "image/png"),
+        ["cells.csv"] = (HeatmapFiles.CellsName, "text/csv"),
+    };
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/evaluations", async (IDbContextFactory<TumorWebDbContext> dbFactory, CancellationToken ct) =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var rows = await db.EvaluationRuns.AsNoTracking().OrderByDescending(r => r.Id).ToListAsync(ct);
+            return Results.Ok(rows.Select(EvaluationView.From));
+        });
+        api.MapGet("/evaluations/{id:int}", async (int id, IDbContextFactory<TumorWebDbContext> dbFactory, CancellationToken ct) =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            if (await db.EvaluationRuns.AsNoTracking().Include(r => r.Slides).SingleOrDefaultAsync(r => r.Id == id, ct) is not { } run)
+                return ApiResults.NotFound($"evaluation {id} does not exist");
+            JsonElement? report = run.Report is null ? null : JsonDocument.Parse(run.Report).RootElement.Clone();
+            return Results.Ok(new EvaluationDetailView(EvaluationView.From(run),
+                run.Slides.OrderBy(s => s.Name, StringComparer.Ordinal).Select(EvaluationSlideView.From).ToList(), report));
+        });
+        api.MapGet("/evaluations/{id:int}/slides/{slideId:int}/roc", async (int id, int slideId, IDbContextFactory<TumorWebDbContext> dbFactory, CancellationToken ct) =>
+        {
+            var folder = await HeatmapFolderAsync(dbFactory, id, slideId, ct);
+            if (folder is null) return ApiResults.NotFound($"evaluation {id} has no slide {slideId}");
+            if (!File.Exists(new HeatmapFiles(folder).Summary)) return ApiResults.NotFound($"slide {slideId} of evaluation {id} has no heatmap yet");
+            var heatmap = await Task.Run(() => HeatmapFolder.Read(folder), ct);
+            if (heatmap.Cells.Tumor is null) return ApiResults.NotFound($"slide {slideId} of evaluation {id} has no ground truth, so no ROC curve");
+            return Results.Ok(RocView.Of(heatmap.Cells, new EvaluationOptions().ChartPoints));
+        });
+        api.MapGet("/evaluations/{id:int}/slides/{slideId:int}/{file}", async (int id, int slideId, string file,
+            IDbContextFactory<TumorWebDbContext> dbFactory, CancellationToken ct) =>
+        {
+            if (!Files.TryGetValue(file, out var served))
+                return ApiResults.NotFound($"no file '{file}': use one of {string.Join(", ", Files.Keys)} or roc");
+            var folder = await HeatmapFolderAsync(dbFactory, id, slideId, ct);
+            if (folder is null) return ApiResults.NotFound($"evaluation {id} has no slide {slideId}");
+            var path = Path.Combine(folder, served.File);
+            return File.Exists(path)
+                ? Results.File(path, served.ContentType, fileDownloadName: file == "cells.csv" || file == "heatmap.npy" ? file : null)
+                : ApiResults.NotFound($"slide {slideId} of evaluation {id} has no {file} yet");
+        });
+    }
+
+    private static async Task<string?> HeatmapFolderAsync(IDbContextFactory<TumorWebDbContext> dbFactory, int id, int slideId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.EvaluationSlides.AsNoTracking().Where(s => s.Id == slideId && s.EvaluationRunId == id)
+            .Select(s => s.HeatmapDirectory).SingleOrDefaultAsync(ct);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TumorWeb.Data;
+using TumorWeb.Data.Entities;
+using TumorWeb.Web.Features.Jobs;
+
+namespace TumorWeb.Web.Features.Api;
+
+/// <summary>/api/jobs: list, read, start (one POST per kind, the body is the kind's parameter record), cancel and resume.</summary>
+public static class JobsApi
+{
+    public const int MaxTake = 1000;
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var jobs = api.MapGroup("/jobs");
+        jobs.MapGet("/", ListAsync);
+        jobs.MapGet("/{id:int}", GetAsync);
+        jobs.MapPost("/extraction", (HttpRequest r, IJobQueue q, IOptions<JsonOptions> o) => StartAsync<ExtractionJobParameters>(r, q, o, p => JobRequest.Extraction(p)));
+        jobs.MapPost("/training", (HttpRequest r, IJobQueue q, IOptions<JsonOptions> o) => StartAsync<TrainingJobParameters>(r, q, o, p => JobRequest.Training(p)));
+        jobs.MapPost("/evaluation", (HttpRequest r, IJobQueue q, IOptions<JsonOptions> o) => StartAsync<EvaluationJobParameters>(r, q, o, p => JobRequest.Evaluation(p)));
+        jobs.MapPost("/{id:int}/cancel", CancelAsync);
+        jobs.MapPost("/{id:int}/resume", ResumeAsync);
+    }
+
+    private static async Task<IResult> ListAsync(IDbContextFactory<TumorWebDbContext> dbFactory, RunStatus? status, int? take, CancellationToken ct)
+    {
+        if (take is < 1 or > MaxTake) return ApiResults.BadRequest($"take must be between 1 and {MaxTake} (got {take})");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Jobs.AsNoTracking();
+        if (status is { } s) query = query.Where(j => j.Status == s);
+        var rows = await query.OrderByDescending(j => j.Id).Take(take ?? 100).ToListAsync(ct);
+        return Results.Ok(rows.Select(JobView.From));
+    }
+
+    private static async Task<IResult> GetAsync(int id, IDbContextFactory<TumorWebDbContext> dbFactory, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct) is { } job
+            ? Results.Ok(JobView.From(job))
+            : ApiResults.NotFound($"job {id} does not exist");
+    }
+
+    private static async Task<IResult> StartAsync<T>(HttpRequest request, IJobQueue queue, IOptions<JsonOptions> json, Func<T, JobRequest> toRequest)
+        where T : class
+    {
+        T? parameters;
+        try
+        {
+            parameters = await request.ReadFromJsonAsync<T>(json.Value.SerializerOptions, request.HttpContext.RequestAborted);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return ApiResults.BadRequest($"the body is not {typeof(T).Name} JSON: {e.Message}");
+        }
+        if (parameters is null) return ApiResults.BadRequest($"the body must be {typeof(T).Name} JSON, not null");
+        try
+        {
+            var job = await queue.EnqueueAsync(toRequest(parameters), request.HttpContext.RequestAborted);
+            return Results.Created($"/api/jobs/{job.Id}", JobView.From(job));
+        }
+        catch (ArgumentException e)
+        {
+            return ApiResults.BadRequest(e.Message);
+        }
+    }
+
+    private static async Task<IResult> CancelAsync(int id, IJobQueue queue, IDbContextFactory<TumorWebDbContext> dbFactory, CancellationToken ct) =>
+        await ChangeAsync(id, dbFactory, () => queue.CancelAsync(id, ct), "only a queued or running job can be cancelled", ct);
+
+    private static async Task<IResult> ResumeAsync(int id, IJobQueue queue, IDbContextFactory<TumorWebDbContext> dbFactory, CancellationToken ct) =>
+        await ChangeAsync(id, dbFactory, () => queue.ResumeAsync(id, ct), "only an interrupted, cancelled or failed job can be resumed", ct);
+
+    private static async Task<IResult> ChangeAsync(int id, IDbContextFactory<TumorWebDbContext> dbFactory, Func<Task<bool>> change, string rule,
+        CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct) is not { } before)
+            return ApiResults.NotFound($"job {id} does not exist");
+        if (!await change()) return ApiResults.Conflict($"job {id} is {before.Status}: {rule}");
+        var after = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == id, ct);
+        return Results.Ok(JobView.From(after));
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using TumorWeb.Data;
+using TumorWeb.Data.Entities;
+using TumorWeb.Pipeline.Training;
+using TumorWeb.Pipeline.Training.Models;
+
+namespace TumorWeb.Web.Features.Jobs.Queue;
+
+/// <summary>
+/// Checks a job request before it is queued: the things it names exist and can be used, and every
+/// number is in range. Throws <see cref="ArgumentException"/> with a message a user can act on;
+/// returns the dataset the job works on, if any, for the job's row.
+/// </summary>
+public sealed class JobValidation(IDbContextFactory<TumorWebDbContext> dbFactory)
+{
+    public const int MinCellSize = 16;
+    public const int MaxSide = 4096;
+    public const int MaxEpochs = 1000;
+    public const int MaxBatchSize = 1024;
+
+    public async Task<int?> ValidateAsync(JobRequest request, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.Title)) throw new ArgumentException("the job needs a title");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (request.Kind, request.Parameters) switch
+        {
+            (JobKind.Extraction, ExtractionJobParameters p) => await ExtractionAsync(db, p, ct),
+            (JobKind.Training, TrainingJobParameters p) => await TrainingAsync(db, p, ct),
+            (JobKind.Evaluation, EvaluationJobParameters p) => await EvaluationAsync(db, p, ct),
+            _ => throw new ArgumentException(
+                $"a {request.Kind} job needs {JobParametersJson.TypeOf(request.Kind).Name}, not {request.Parameters?.GetType().Name ?? "null"}"),
+        };
+    }
+
+    private static async Task<int?> ExtractionAsync(TumorWebDbContext db, ExtractionJobParameters p, CancellationToken ct)
+    {
+        var dataset = await UsableDatasetAsync(db, p.DatasetId, ct);
+        Require(p.Seed >= 0, $"seed must be 0 or more (got {p.Seed})");
+        Require(p.TumorFraction is > 0 and <= 1, $"tumor fraction must be above 0 and at most 1 (got {p.TumorFraction})");
+        Require(p.NormalPerTumor is >= 0 and <= 100, $"normal patches per tumor patch must be between 0 and 100 (got {p.NormalPerTumor})");
+        Require(p.TumorSlideThreshold >= 0, $"tumor slide threshold must be 0 or more (got {p.TumorSlideThreshold})");
+        Require(p.CellSize is >= MinCellSize and <= MaxSide, $"cell size must be between {MinCellSize} and {MaxSide} pixels (got {p.CellSize})");
+        Require(p.PatchSize >= p.CellSize && p.PatchSize <= MaxSide,
+            $"patch size must be between the cell size ({p.CellSize}) and {MaxSide} pixels (got {p.PatchSize})");
+        return dataset.Id;
+    }
+
+    private static async Task<int?> TrainingAsync(TumorWebDbContext db, TrainingJobParameters p, CancellationToken ct)
+    {
+        var extraction = await db.ExtractionRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == p.ExtractionRunId, ct)
+            ?? throw new ArgumentException($"extraction run {p.ExtractionRunId} does not exist");
+        Require(extraction.Status == RunStatus.Completed,
+            $"extraction run {p.ExtractionRunId} is {extraction.Status}; train on a completed extraction (resume it first)");
+        var preset = ModelPresets.Parse(p.Preset ?? "");
+        if (preset.IsFrozen() && !File.Exists(PretrainedWeights.DefaultPath(preset)))
+            throw new ArgumentException(
+                $"the {preset.Name()} model needs ImageNet weights at {PretrainedWeights.DefaultPath(preset)}; the README's train section says how to export them; or use the tiny model");
+        Require(p.Epochs is >= 1 and <= MaxEpochs, $"epochs must be between 1 and {MaxEpochs} (got {p.Epochs})");
+        Require(p.BatchSize is null or (>= 1 and <= MaxBatchSize), $"batch size must be between 1 and {MaxBatchSize} (got {p.BatchSize})");
+        Require(p.LearningRate is null or (> 0 and <= 1), $"learning rate must be above 0 and at most 1 (got {p.LearningRate})");
+        Require(p.Seed >= 0, $"seed must be 0 or more (got {p.Seed})");
+        return extraction.DatasetId;
+    }
+
+    private static async Task<int?> EvaluationAsync(TumorWebDbContext db, EvaluationJobParameters p, CancellationToken ct)
+    {
+        var training = await db.TrainingRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == p.TrainingRunId, ct)
+            ?? throw new ArgumentException($"training run {p.TrainingRunId} does not exist");
+        Require(Directory.Exists(training.OutputDirectory) && Checkpoints.Furthest(training.OutputDirectory) is not null,
+            $"training run {p.TrainingRunId} has no checkpoint yet; train (or resume) it first");
+        var dataset = await UsableDatasetAsync(db, p.DatasetId, ct);
+        var ids = p.SlideIds ?? [];
+        Require(ids.Count > 0, "choose at least one slide to evaluate");
+        Require(ids.Distinct().Count() == ids.Count, "a slide is listed twice");
+        var slides = await db.RegisteredSlides.AsNoTracking().Where(s => s.DatasetId == dataset.Id && ids.Contains(s.Id)).ToListAsync(ct);
+        var foreign = ids.Except(slides.Select(s => s.Id)).ToList();
+        Require(foreign.Count == 0, $"slide {string.Join(", ", foreign)} is not a slide of dataset {dataset.Id} ({dataset.Name})");
+        if (slides.FirstOrDefault(s => s.Error is not null) is { } broken)
+            throw new ArgumentException($"slide {broken.Id} ({broken.Name}) cannot be used: {broken.Error}");
+        return dataset.Id;
+    }
+
+    private static async Task<Dataset> UsableDatasetAsync(TumorWebDbContext db, int datasetId, CancellationToken ct)
+    {
+        var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == datasetId, ct)
+            ?? throw new ArgumentException($"dataset {datasetId} does not exist");
+        if (dataset.Error is not null) throw new ArgumentException($"dataset {datasetId} ({dataset.Name}) cannot be used: {dataset.Error}");
+        if (!Directory.Exists(dataset.Folder)) throw new ArgumentException($"dataset {datasetId} ({dataset.Name}): its folder {dataset.Folder} is gone");
+        return dataset;
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition) throw new ArgumentException(message);
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using TumorWeb.Data;
+using TumorWeb.Data.Entities;
+using TumorWeb.Pipeline.Grid.Annotations;
+using TumorWeb.Pipeline.Inference;
+using TumorWeb.Pipeline.Inference.Output;
+using TumorWeb.Pipeline.Progress;
+using TumorWeb.Pipeline.Slides;
+using TumorWeb.Web.Cli;
+
+namespace TumorWeb.Web.Features.Jobs.Runners;
+
+/// <summary>
+/// The per-slide part of an evaluation: scores one slide as the CLI's heatmap does, writes its files
+/// into the run's folder and saves its row. A slide that cannot be read is saved Failed with its
+/// error and the others go on.
+/// </summary>
+public sealed class EvaluationSlides(IDbContextFactory<TumorWebDbContext> dbFactory, EvaluationPlan plan, EvaluationRun run, LoadedModel model)
+{
+    /// <summary>Slides (by path) with a saved row and their heatmap still on disk.</summary>
+    public async Task<HashSet<string>> DoneAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.EvaluationSlides.AsNoTracking()
+            .Where(s => s.EvaluationRunId == run.Id && s.Status == SlideStatus.Completed).ToListAsync(ct);
+        return rows.Where(s => File.Exists(new HeatmapFiles(s.HeatmapDirectory).Summary)).Select(s => s.SlidePath).ToHashSet();
+    }
+
+    public async Task ScoreAsync(RegisteredSlide slide, IProgress<StageProgress> progress, CancellationToken ct)
+    {
+        var row = await RowAsync(slide, ct);
+        try
+        {
+            var options = new HeatmapOptions { Grid = plan.Grid, TrainingSlides = model.TrainingSlides };
+            var heatmap = await SlideHeatmapper.RunAsync(slide.SlidePath, slide.MaskPath, slide.MaskPath is null ? slide.AnnotationPath : null,
+                model.Classifier, options, progress, ct);
+            var (files, summary) = HeatmapWriter.Write(heatmap, run.OutputDirectory);
+            row.HeatmapDirectory = files.Folder;
+            (row.Auc, row.AucTissue, row.TumorCells) = (summary.Auc, summary.AucTissue, summary.TumorCells);
+            row.MaxScore = heatmap.Probabilities.Length == 0 ? 0 : heatmap.Probabilities.Max();
+            (row.Status, row.Error) = (SlideStatus.Completed, null);
+        }
+        catch (Exception e) when (e is SlideException or AnnotationException or IOException or InvalidDataException or ArgumentException)
+        {
+            (row.Status, row.Error) = (SlideStatus.Failed, e.Message);
+        }
+        await SaveAsync(row);
+    }
+
+    private async Task<EvaluationSlide> RowAsync(RegisteredSlide slide, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.EvaluationSlides.AsNoTracking().SingleOrDefaultAsync(s => s.EvaluationRunId == run.Id && s.SlidePath == slide.SlidePath, ct)
+            ?? new EvaluationSlide { EvaluationRunId = run.Id, SlidePath = slide.SlidePath };
+        row.Name = slide.Name;
+        row.UsedInTraining = plan.UsedInTraining(slide);
+        row.HeatmapDirectory = HeatmapFiles.For(run.OutputDirectory, Path.GetFileNameWithoutExtension(slide.SlidePath)).Folder;
+        return row;
+    }
+
+    private async Task SaveAsync(EvaluationSlide row)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        if (row.Id == 0) db.EvaluationSlides.Add(row);
+        else db.EvaluationSlides.Update(row);
+        await db.SaveChangesAsync();
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using TumorWeb.Data;
+using TumorWeb.Data.Entities;
+using TumorWeb.Pipeline.Extraction;
+using TumorWeb.Pipeline.Grid;
+using TumorWeb.Web.Hosting;
+
+namespace TumorWeb.Web.Features.Jobs.Runners;
+
+/// <summary>
+/// Extraction of a registered dataset into runs/extraction-&lt;job id&gt;. The runner finds its run by
+/// that folder, so running the job again resumes it without duplicates, as the CLI's extract does.
+/// </summary>
+public sealed class ExtractionJobRunner(IDbContextFactory<TumorWebDbContext> dbFactory, TumorWebPaths paths, TimeProvider time) : IJobRunner
+{
+    public JobKind Kind => JobKind.Extraction;
+
+    public async Task RunAsync(JobContext context, CancellationToken ct)
+    {
+        var p = context.Parameters<ExtractionJobParameters>();
+        Dataset dataset;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == p.DatasetId, ct)
+                ?? throw new InvalidOperationException($"dataset {p.DatasetId} no longer exists");
+        var options = OptionsFor(p, dataset, paths.RunDirectory("extraction", context.JobId));
+        var progress = new ExtractionProgress(context, dbFactory, options.OutputDirectory);
+        var report = await new ExtractionRunner(dbFactory, time).RunAsync(options, progress, ct);
+        context.Link(report.RunId);
+        if (report.Status == RunStatus.Failed) throw new InvalidOperationException($"extraction run {report.RunId} failed: no slide of the dataset could be read");
+        context.Report(1, report.FailedSlides == 0
+            ? $"{report.Extracted} patches from {report.Slides.Count} slides"
+            : $"{report.Extracted} patches; {report.FailedSlides} of {report.Slides.Count} slides failed (see the run)");
+    }
+
+    public static ExtractionOptions OptionsFor(ExtractionJobParameters p, Dataset dataset, string outputDirectory) => new()
+    {
+        DatasetDirectory = dataset.Folder,
+        DatasetId = dataset.Id,
+        OutputDirectory = outputDirectory,
+        Seed = p.Seed,
+        TumorFraction = p.TumorFraction,
+        NormalPerTumor = p.NormalPerTumor,
+        PatchSize = p.PatchSize,
+        Grid = new GridOptions { CellSize = p.CellSize, TumorSlideThreshold = p.TumorSlideThreshold },
+    };
+}

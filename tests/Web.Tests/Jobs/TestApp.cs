@@ -1,0 +1,91 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TumorWeb.Data;
+using TumorWeb.Data.Entities;
+using TumorWeb.Web.Features.Api;
+
+namespace TumorWeb.Web.Tests.Jobs;
+
+/// <summary>
+/// The real web app on a temp data folder and a real SQLite file. Several instances in turn on the
+/// same folder model restarts of the app.
+/// </summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public TestApp(string dataDirectory, int maxConcurrentJobs = 1)
+    {
+        DataDirectory = dataDirectory;
+        MaxConcurrentJobs = maxConcurrentJobs;
+    }
+
+    public string DataDirectory { get; }
+    private int MaxConcurrentJobs { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("TumorWeb:DataDirectory", DataDirectory);
+        builder.UseSetting("TumorWeb:DataRoots:0", DataDirectory);
+        builder.UseSetting("TumorWeb:DemoDataset", "false");
+        builder.UseSetting("TumorWeb:MaxConcurrentJobs", MaxConcurrentJobs.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseEnvironment("Production");
+    }
+
+    public IDbContextFactory<TumorWebDbContext> Db => Services.GetRequiredService<IDbContextFactory<TumorWebDbContext>>();
+
+    /// <summary>A dataset row and its slides, as the datasets feature registers them.</summary>
+    public async Task<(int DatasetId, List<int> SlideIds)> RegisterDatasetAsync(string folder)
+    {
+        await using var db = await Db.CreateDbContextAsync();
+        var dataset = new Dataset { Name = Path.GetFileName(folder), Folder = folder, CreatedAt = DateTimeOffset.UtcNow };
+        foreach (var slide in Pipeline.Datasets.DatasetScanner.Scan(folder))
+            dataset.Slides.Add(new RegisteredSlide { Name = slide.Name, SlidePath = slide.SlidePath, MaskPath = slide.MaskPath, AnnotationPath = slide.AnnotationPath });
+        db.Datasets.Add(dataset);
+        await db.SaveChangesAsync();
+        return (dataset.Id, dataset.Slides.Select(s => s.Id).ToList());
+    }
+
+    public async Task<JobView> PostJobAsync(string kind, object parameters)
+    {
+        var response = await CreateClient().PostAsJsonAsync($"/api/jobs/{kind}", parameters, Json);
+        Assert.True(response.IsSuccessStatusCode, $"POST /api/jobs/{kind}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JobView>(Json))!;
+    }
+
+    public async Task<T> GetAsync<T>(string url)
+    {
+        var response = await CreateClient().GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"GET {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<T>(Json))!;
+    }
+
+    /// <summary>Polls the job through the API until it reaches a final status (or fails the test after <paramref name="timeout"/>).</summary>
+    public async Task<JobView> WaitForFinalAsync(int jobId, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var job = await GetAsync<JobView>($"/api/jobs/{jobId}");
+            if (job.Status is not (RunStatus.Queued or RunStatus.Running)) return job;
+            Assert.True(DateTime.UtcNow < deadline, $"job {jobId} still {job.Status} after {timeout}: {job.Message}");
+            await Task.Delay(100);
+        }
+    }
+
+    public HubConnection HubConnection() => new HubConnectionBuilder()
+        .WithUrl(new Uri(Server.BaseAddress, "hubs/runs"), o =>
+        {
+            o.HttpMessageHandlerFactory = _ => Server.CreateHandler();
+            o.Transports = HttpTransportType.LongPolling;
+        })
+        .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+        .Build();
+}
