@@ -1,5 +1,6 @@
 using MudBlazor.Services;
 using TumorWeb.Web.Components;
+using TumorWeb.Web.Features.Viewer;
 using TumorWeb.Web.Hosting;
 
 namespace TumorWeb.Web;
@@ -23,11 +24,13 @@ public static class TumorWebApp
         builder.Services.AddTumorWebHosting(builder.Configuration, builder.Environment);
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddViewer();
 
         var app = builder.Build();
         app.UseStaticFiles();
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapViewer();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -117,8 +117,8 @@ public sealed class DeepZoomGeometryTests
     [Fact]
     public void OverviewLevelsThatWouldReadTooMuchOfASingleLevelSlideAreNotServed()
     {
-        // Only level 0: the 1000 x 600 level-0 read of level 0..8 exceeds a 300 x 300 budget.
-        var geometry = Geometry(Metadata((1000, 600, 1)), new DeepZoomOptions { MaxSourcePixels = 300 * 300 });
+        // Only level 0: level 9's first tile reads 510 x 510 level-0 pixels, level 8's the whole 1000 x 600.
+        var geometry = Geometry(Metadata((1000, 600, 1)), new DeepZoomOptions { MaxSourcePixels = 600 * 600 });
 
         Assert.Equal(9, geometry.LowestServableLevel);
         Assert.False(geometry.Contains(8, 0, 0));
