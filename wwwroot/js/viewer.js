@@ -4,7 +4,7 @@ window.tumorweb = window.tumorweb || {};
 window.tumorweb.viewer = (function () {
     // Overlays have one pixel per grid cell; the browser would blur them when stretched, so they are
     // blown up with nearest-neighbour first (to about this many pixels across) and cells stay square.
-    const overlayTargetPixels = 2048;
+    const overlayTargetPixels = 1024;
 
     function sharpCopy(url) {
         return new Promise((resolve, reject) => {
@@ -34,6 +34,8 @@ window.tumorweb.viewer = (function () {
             navigatorPosition: 'BOTTOM_RIGHT',
             crossOriginPolicy: false,
         });
+        // Reachable from the page for end-to-end tests: element.tumorwebViewer.world.getItemCount().
+        element.tumorwebViewer = viewer;
         const overlays = {};
         let opacity = options.opacity;
         let destroyed = false;
@@ -56,6 +58,7 @@ window.tumorweb.viewer = (function () {
                     width: copy.cells * options.cellSize / options.slideWidth,
                     opacity: 0,
                     success: event => { overlay.tiledImage = event.item; apply(overlay); },
+                    error: event => console.warn('tumorweb viewer: overlay ' + spec.name + ': ' + event.message),
                 });
             } catch (error) {
                 console.warn('tumorweb viewer: overlay ' + spec.name + ': ' + error.message);

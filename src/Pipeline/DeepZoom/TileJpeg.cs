@@ -25,6 +25,7 @@ public static class TileJpeg
             : image.Resize((double)outputWidth / width, vscale: (double)outputHeight / height);
         if (scaled.Width != outputWidth || scaled.Height != outputHeight)
             throw new InvalidOperationException($"scaling {width}x{height} gave {scaled.Width}x{scaled.Height}, not {outputWidth}x{outputHeight}");
-        return scaled.JpegsaveBuffer(q: quality);
+        // No metadata: an EXIF block would add a few hundred bytes to every tile.
+        return scaled.JpegsaveBuffer(q: quality, keep: Enums.ForeignKeep.None);
     }
 }
