@@ -2,6 +2,7 @@ using MudBlazor.Services;
 using TumorWeb.Web.Components;
 using TumorWeb.Web.Features.Api;
 using TumorWeb.Web.Features.Jobs;
+using TumorWeb.Web.Features.Viewer;
 using TumorWeb.Web.Hosting;
 
 namespace TumorWeb.Web;
@@ -26,11 +27,13 @@ public static class TumorWebApp
         builder.Services.AddMudServices();
         builder.Services.AddJobs();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddViewer();
 
         var app = builder.Build();
         app.UseStaticFiles();
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapViewer();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapJobs();
         app.MapApi();

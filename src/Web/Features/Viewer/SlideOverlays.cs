@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using TumorWeb.Data;
+using TumorWeb.Pipeline.DeepZoom;
+using TumorWeb.Pipeline.Grid;
+using TumorWeb.Web.Hosting;
+
+namespace TumorWeb.Web.Features.Viewer;
+
+/// <summary>
+/// The tissue and ground-truth overlays of a registered slide: one pixel per grid cell, built once
+/// with the grid stage and kept as PNGs in DataDirectory/grids/{slideId}/.
+/// </summary>
+public sealed class SlideOverlays(IDbContextFactory<TumorWebDbContext> dbFactory, TumorWebPaths paths)
+{
+    public const string TissueName = "tissue.png";
+    public const string TumorName = "tumor.png";
+
+    private readonly ConcurrentDictionary<int, Lazy<Task>> _builds = new();
+
+    public string Folder(int slideId) => Path.Combine(paths.DataDirectory, "grids", slideId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// The overlay PNG's path, built first if needed; null when there is no such slide, or for the
+    /// tumor overlay when the slide has neither a mask nor annotations.
+    /// </summary>
+    public async Task<string?> PathAsync(int slideId, string name, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var slide = await db.RegisteredSlides.AsNoTracking().SingleOrDefaultAsync(s => s.Id == slideId, ct);
+        if (slide is null) return null;
+        if (name == TumorName && slide.MaskPath is null && slide.AnnotationPath is null) return null;
+        var path = Path.Combine(Folder(slideId), name);
+        if (File.Exists(path)) return path;
+        // Requests for both overlays of a slide that arrive together share one grid build.
+        var build = _builds.GetOrAdd(slideId, _ => new Lazy<Task>(() => Task.Run(() =>
+            Build(slide.SlidePath, slide.MaskPath, slide.AnnotationPath, Folder(slideId)))));
+        try
+        {
+            await build.Value.WaitAsync(ct);
+        }
+        finally
+        {
+            if (build.Value.IsCompleted) _builds.TryRemove(new KeyValuePair<int, Lazy<Task>>(slideId, build));
+        }
+        return path;
+    }
+
+    private static void Build(string slidePath, string? maskPath, string? annotationPath, string folder)
+    {
+        var grid = SlideGridFiles.Build(slidePath, maskPath, annotationPath, new GridOptions(), null, CancellationToken.None);
+        Directory.CreateDirectory(folder);
+        Write(folder, TumorName, CellOverlay.Mask(grid.Tumor, GridOverlay.TumorColour), grid);
+        // Tissue last: its presence means the folder is complete.
+        Write(folder, TissueName, CellOverlay.Mask(grid.Tissue, GridOverlay.TissueColour), grid);
+    }
+
+    private static void Write(string folder, string name, byte[] rgba, SlideGrid grid)
+    {
+        var path = Path.Combine(folder, name);
+        var temporary = path + ".tmp";
+        File.WriteAllBytes(temporary, RgbaPng.Encode(rgba, grid.Tissue.Width, grid.Tissue.Height));
+        File.Move(temporary, path, overwrite: true);
+    }
+}
