@@ -1,5 +1,6 @@
 using MudBlazor.Services;
 using TumorWeb.Web.Components;
+using TumorWeb.Web.Features.Datasets;
 using TumorWeb.Web.Hosting;
 
 namespace TumorWeb.Web;
@@ -21,6 +22,7 @@ public static class TumorWebApp
         builder.WebHost.UseStaticWebAssets();
 
         builder.Services.AddTumorWebHosting(builder.Configuration, builder.Environment);
+        builder.Services.AddDatasets();
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
@@ -28,6 +30,7 @@ public static class TumorWebApp
         app.UseStaticFiles();
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapDatasets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
