@@ -51,6 +51,7 @@ public sealed class DemoDatasetService(IOptions<TumorWebOptions> options, IDbCon
     private void Generate(string folder, CancellationToken ct)
     {
         logger.LogInformation("Writing the demo dataset to {Folder}: {Stamp}", folder, demo.Stamp);
+        Directory.CreateDirectory(folder);
         File.Delete(Path.Combine(folder, StampFile));
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var nextTenth = 1;
