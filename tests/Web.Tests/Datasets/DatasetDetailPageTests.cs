@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Bunit;
 using TumorWeb.Data.Entities;
 using TumorWeb.Web.Components.Pages.Datasets;
@@ -72,7 +73,7 @@ public sealed class DatasetDetailPageTests : ComponentTestContext, IAsyncLifetim
         var broken = rows["broken"];
         Assert.Equal("/x/broken.svs: Unsupported or missing image file", broken.QuerySelector(".slide-error")!.TextContent.Trim());
         Assert.Null(broken.QuerySelector("img"));
-        Assert.Contains("3 slides · 1 tumor · 1 normal · 1 with errors", page.Find(".dataset-counts").TextContent.Replace("\n", " ").Replace("  ", " "));
+        Assert.Contains("3 slides · 1 tumor · 1 normal · 1 with errors", Regex.Replace(page.Find(".dataset-counts").TextContent, @"\s+", " "));
     }
 
     [Fact]

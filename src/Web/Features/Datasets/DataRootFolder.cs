@@ -30,11 +30,15 @@ public static class DataRootFolder
 
     private static List<string> Candidates(string folder, IReadOnlyList<string> roots) =>
         Path.IsPathRooted(folder)
-            ? roots.Where(root => RealPath.IsInside(Path.GetFullPath(folder), root)).Select(_ => Path.GetFullPath(folder)).Distinct().ToList()
-            : roots.Select(root => (Root: root, Full: Path.GetFullPath(folder, root)))
+            ? roots.Where(root => RealPath.IsInside(Full(folder), root)).Select(_ => Full(folder)).Distinct().ToList()
+            : roots.Select(root => (Root: root, Full: Full(folder, root)))
                 .Where(c => RealPath.IsInside(c.Full, c.Root))
                 .Select(c => c.Full)
                 .ToList();
+
+    /// <summary>One spelling per folder ("a/b/" is "a/b"), since the folder is the dataset's unique key.</summary>
+    private static string Full(string folder, string? root = null) =>
+        Path.TrimEndingDirectorySeparator(root is null ? Path.GetFullPath(folder) : Path.GetFullPath(folder, root));
 
     private static void EnsureNoLinkLeaves(string input, string folder, IReadOnlyList<string> roots)
     {
