@@ -1,6 +1,7 @@
 using MudBlazor.Services;
 using TumorWeb.Web.Components;
 using TumorWeb.Web.Features.Api;
+using TumorWeb.Web.Features.Datasets;
 using TumorWeb.Web.Features.Jobs;
 using TumorWeb.Web.Features.Viewer;
 using TumorWeb.Web.Hosting;
@@ -25,18 +26,21 @@ public static class TumorWebApp
 
         builder.Services.AddTumorWebHosting(builder.Configuration, builder.Environment);
         builder.Services.AddMudServices();
-        builder.Services.AddJobs();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // Hosted services start in this order: migrations, demo dataset, job worker.
+        builder.Services.AddDatasets();
+        builder.Services.AddJobs();
         builder.Services.AddViewer();
 
         var app = builder.Build();
         app.UseStaticFiles();
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapViewer();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapDatasets();
         app.MapJobs();
         app.MapApi();
+        app.MapViewer();
         return app;
     }
 }

@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+using TumorWeb.Data;
+using TumorWeb.Data.Entities;
+using TumorWeb.Pipeline.Datasets;
+using TumorWeb.Pipeline.Grid;
+using SlideRole = TumorWeb.Data.Entities.SlideRole;
+
+namespace TumorWeb.Web.Features.Datasets;
+
+/// <summary>
+/// Registers folders of slides as datasets: checks the folder, stores one row per slide at once, and
+/// leaves reading the slides to <see cref="DatasetScans"/>. Never writes or deletes a slide file.
+/// </summary>
+public sealed class DatasetRegistry(IDbContextFactory<TumorWebDbContext> dbFactory, DatasetRoots roots, DatasetScans scans,
+    SlideThumbnails thumbnails, TimeProvider time)
+{
+    public DatasetRoots Roots => roots;
+
+    public DatasetScans Scans => scans;
+
+    /// <summary>
+    /// Throws <see cref="DatasetFolderException"/> for a folder outside the roots, missing, empty,
+    /// without slides or already registered. <paramref name="grid"/> sets the tumor-slide threshold.
+    /// </summary>
+    public async Task<Dataset> RegisterAsync(string folder, string name, GridOptions? grid = null, CancellationToken ct = default)
+    {
+        var path = DataRootFolder.Resolve(folder, roots.Allowed);
+        var files = FindSlides(folder, path);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Datasets.FirstOrDefaultAsync(d => d.Folder == path, ct) is { } existing)
+            throw new DatasetFolderException(folder, $"is already registered as dataset {existing.Id} \"{existing.Name}\"");
+        var dataset = new Dataset
+        {
+            Name = string.IsNullOrWhiteSpace(name) ? Path.GetFileName(path) : name.Trim(),
+            Folder = path,
+            CreatedAt = time.GetUtcNow(),
+            Slides = files.Select(NewRow).ToList(),
+        };
+        db.Datasets.Add(dataset);
+        await db.SaveChangesAsync(ct);
+        scans.Start(dataset.Id, grid ?? new GridOptions());
+        return dataset;
+    }
+
+    /// <summary>
+    /// Reads the folder again: new slides are added, rows of vanished ones removed, and every slide is
+    /// read anew. Roles already set are kept, so a user's choice survives. False for an unknown id.
+    /// </summary>
+    public async Task<bool> RefreshAsync(int datasetId, GridOptions? grid = null, CancellationToken ct = default)
+    {
+        await scans.CancelAsync(datasetId);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var dataset = await db.Datasets.Include(d => d.Slides).FirstOrDefaultAsync(d => d.Id == datasetId, ct);
+        if (dataset is null) return false;
+        var files = FindSlides(dataset.Folder, dataset.Folder);
+        var vanished = dataset.Slides.Where(s => files.All(f => f.Name != s.Name)).ToList();
+        foreach (var slide in vanished) thumbnails.Delete(slide.Id);
+        db.RegisteredSlides.RemoveRange(vanished);
+        foreach (var file in files)
+        {
+            var row = dataset.Slides.FirstOrDefault(s => s.Name == file.Name);
+            if (row is null) dataset.Slides.Add(row = NewRow(file));
+            (row.SlidePath, row.MaskPath, row.AnnotationPath) = (file.SlidePath, file.MaskPath, file.AnnotationPath);
+            (row.Vendor, row.Error) = (null, null);
+        }
+        await db.SaveChangesAsync(ct);
+        scans.Start(datasetId, grid ?? new GridOptions());
+        return true;
+    }
+
+    /// <summary>Removes the dataset's rows and cached thumbnails; the slide files stay untouched.</summary>
+    public async Task<bool> DeleteAsync(int datasetId, CancellationToken ct = default)
+    {
+        await scans.CancelAsync(datasetId);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var dataset = await db.Datasets.Include(d => d.Slides).FirstOrDefaultAsync(d => d.Id == datasetId, ct);
+        if (dataset is null) return false;
+        db.Datasets.Remove(dataset);
+        await db.SaveChangesAsync(ct);
+        foreach (var slide in dataset.Slides) thumbnails.Delete(slide.Id);
+        return true;
+    }
+
+    /// <summary>Marks a slide as a tumor or normal slide; false when the dataset has no such slide.</summary>
+    public async Task<bool> SetRoleAsync(int datasetId, int slideId, SlideRole role, CancellationToken ct = default)
+    {
+        if (role == SlideRole.Unknown) throw new ArgumentException("a slide's role is Tumor or Normal", nameof(role));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var slide = await db.RegisteredSlides.FirstOrDefaultAsync(s => s.Id == slideId && s.DatasetId == datasetId, ct);
+        if (slide is null) return false;
+        slide.Role = role;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private static IReadOnlyList<DatasetSlide> FindSlides(string input, string path)
+    {
+        try
+        {
+            return DatasetScanner.Scan(path);
+        }
+        catch (Exception e) when (e is InvalidDataException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
+        {
+            throw new DatasetFolderException(input, e is InvalidDataException
+                ? $"no slides in {path} (expected files such as name.tif with name_mask.tif or name.xml)"
+                : $"cannot list {path}: {e.Message}");
+        }
+    }
+
+    private static RegisteredSlide NewRow(DatasetSlide file) => new()
+    {
+        Name = file.Name,
+        SlidePath = file.SlidePath,
+        MaskPath = file.MaskPath,
+        AnnotationPath = file.AnnotationPath,
+    };
+}

@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using TumorWeb.Data;
+using TumorWeb.Pipeline.Grid;
+using TumorWeb.Pipeline.Progress;
+
+namespace TumorWeb.Web.Features.Datasets;
+
+/// <summary>
+/// Reads the pending slides of datasets in the background, one dataset at a time and one slide at
+/// a time, so a registration returns at once and memory stays at one slide's grid. A slide is
+/// pending until the scan has stored either its vendor or its error.
+/// </summary>
+public sealed class DatasetScans(IDbContextFactory<TumorWebDbContext> dbFactory, DatasetRoots roots, SlideThumbnails thumbnails,
+    ILogger<DatasetScans> logger) : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<int, (Task Task, CancellationTokenSource Cancel)> _running = new();
+    private readonly ConcurrentDictionary<int, DatasetScanProgress> _latest = new();
+    private readonly ScanListeners _listeners = new(logger);
+
+    /// <summary>Starts reading the dataset's pending slides unless a scan of it is already running.</summary>
+    public void Start(int datasetId, GridOptions options)
+    {
+        lock (_gate)
+        {
+            if (_running.ContainsKey(datasetId)) return;
+            var cancel = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+            var task = Task.Run(() => RunAsync(datasetId, options, cancel.Token));
+            _running[datasetId] = (task, cancel);
+        }
+    }
+
+    /// <summary>Completes when the dataset's background scan (if any) has ended.</summary>
+    public Task WaitAsync(int datasetId) => _running.TryGetValue(datasetId, out var scan) ? scan.Task : Task.CompletedTask;
+
+    public async Task CancelAsync(int datasetId)
+    {
+        if (!_running.TryGetValue(datasetId, out var scan)) return;
+        await scan.Cancel.CancelAsync();
+        await scan.Task;
+    }
+
+    public bool IsScanning(int datasetId) => _running.ContainsKey(datasetId);
+
+    /// <summary>The last progress of a running scan, or null when the dataset is not being scanned.</summary>
+    public DatasetScanProgress? Latest(int datasetId) => _latest.GetValueOrDefault(datasetId);
+
+    /// <summary>Every scan's progress, from a background thread; dispose the result to stop listening.</summary>
+    public IDisposable Subscribe(Action<DatasetScanProgress> listener) => _listeners.Add(listener);
+
+    /// <summary>The scan itself, for callers that bring their own thread (a job queue): reads every pending slide.</summary>
+    public async Task ScanAsync(int datasetId, GridOptions options, IProgress<DatasetScanProgress>? progress, CancellationToken ct)
+    {
+        List<int> pending;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            pending = await db.RegisteredSlides.Where(s => s.DatasetId == datasetId && s.Vendor == null && s.Error == null)
+                .OrderBy(s => s.Name).Select(s => s.Id).ToListAsync(ct);
+        for (var i = 0; i < pending.Count; i++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var row = await db.RegisteredSlides.FindAsync([pending[i]], ct);
+            if (row is null) continue;
+            var done = i;
+            progress?.Report(new DatasetScanProgress(datasetId, done, pending.Count, row.Name, (double)done / pending.Count));
+            var stage = new InlineProgress<StageProgress>(p =>
+                progress?.Report(new DatasetScanProgress(datasetId, done, pending.Count, row.Name, (done + p.Fraction) / pending.Count)));
+            SlideInspector.Inspect(row, options, thumbnails, roots.Allowed, stage, ct).ApplyTo(row);
+            await db.SaveChangesAsync(ct);
+            if (row.Error is not null) logger.LogWarning("Dataset {Dataset}: slide {Slide} failed: {Error}", datasetId, row.Name, row.Error);
+        }
+        progress?.Report(new DatasetScanProgress(datasetId, pending.Count, pending.Count, null, 1, Finished: true));
+    }
+
+    private async Task RunAsync(int datasetId, GridOptions options, CancellationToken ct)
+    {
+        var progress = new InlineProgress<DatasetScanProgress>(Publish);
+        try
+        {
+            await _oneAtATime.WaitAsync(ct);
+            try
+            {
+                logger.LogInformation("Dataset {Dataset}: scanning slides", datasetId);
+                await ScanAsync(datasetId, options, progress, ct);
+                logger.LogInformation("Dataset {Dataset}: scan finished", datasetId);
+            }
+            finally
+            {
+                _oneAtATime.Release();
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            logger.LogInformation("Dataset {Dataset}: scan cancelled", datasetId);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Dataset {Dataset}: scan failed", datasetId);
+        }
+        finally
+        {
+            lock (_gate) _running.TryRemove(datasetId, out _);
+            _latest.TryRemove(datasetId, out _);
+            _listeners.Publish(new DatasetScanProgress(datasetId, 0, 0, null, 1, Finished: true));
+        }
+    }
+
+    private void Publish(DatasetScanProgress progress)
+    {
+        if (progress.Finished) return; // the one finished event goes out after the scan is off the running list
+        _latest[progress.DatasetId] = progress;
+        _listeners.Publish(progress);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await Task.WhenAll(_running.Values.Select(scan => scan.Task));
+        _stopping.Dispose();
+        _oneAtATime.Dispose();
+    }
+}

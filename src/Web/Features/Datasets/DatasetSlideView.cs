@@ -1,0 +1,17 @@
+using TumorWeb.Data.Entities;
+
+namespace TumorWeb.Web.Features.Datasets;
+
+/// <summary>A slide row of the dataset page: the registered slide and its split in the dataset's latest extraction.</summary>
+public sealed record DatasetSlideView(RegisteredSlide Slide, DataSplit? Split)
+{
+    /// <summary>Not read yet: neither metadata nor an error stored.</summary>
+    public bool Pending => Slide.Vendor is null && Slide.Error is null;
+
+    public string GroundTruth => Slide.MaskPath is not null ? "mask"
+        : Slide.AnnotationPath is not null ? "annotations"
+        : "none";
+}
+
+/// <summary>The dataset page: the dataset, its slides, and which extraction the splits come from.</summary>
+public sealed record DatasetDetail(Dataset Dataset, IReadOnlyList<DatasetSlideView> Slides, int? ExtractionRunId);

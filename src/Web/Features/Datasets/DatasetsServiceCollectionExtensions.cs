@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace TumorWeb.Web.Features.Datasets;
+
+public static class DatasetsServiceCollectionExtensions
+{
+    /// <summary>The dataset registry, its background scans, thumbnails, and the demo dataset on a first start.</summary>
+    public static IServiceCollection AddDatasets(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DatasetRoots>();
+        services.AddSingleton<SlideThumbnails>();
+        services.AddSingleton<DatasetScans>();
+        services.AddSingleton<DatasetRegistry>();
+        services.AddSingleton<DatasetQueries>();
+        services.AddSingleton(new DemoDatasetOptions());
+        services.AddHostedService<DatasetScanResume>();
+        return services.AddHostedService<DemoDatasetService>();
+    }
+}

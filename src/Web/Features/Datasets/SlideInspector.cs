@@ -1,0 +1,51 @@
+using TumorWeb.Data.Entities;
+using TumorWeb.Pipeline.Grid;
+using TumorWeb.Pipeline.Grid.Annotations;
+using TumorWeb.Pipeline.Progress;
+using TumorWeb.Pipeline.Slides;
+
+namespace TumorWeb.Web.Features.Datasets;
+
+/// <summary>Opens one registered slide: OpenSlide metadata, the cached thumbnail, then the analysis grid's counts.</summary>
+public static class SlideInspector
+{
+    public static SlideInspection Inspect(RegisteredSlide row, GridOptions options, SlideThumbnails thumbnails,
+        IReadOnlyList<string> roots, IProgress<StageProgress>? progress, CancellationToken ct)
+    {
+        var outside = new[] { row.SlidePath, row.MaskPath, row.AnnotationPath }
+            .OfType<string>().FirstOrDefault(path => !DataRootFolder.StaysInside(path, roots));
+        if (outside is not null) return SlideInspection.Failed($"{outside}: a symbolic link leads outside the data roots");
+
+        OpenSlideSlide slide;
+        try
+        {
+            slide = OpenSlideSlide.Open(row.SlidePath);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return SlideInspection.Failed(e.Message);
+        }
+        using (slide)
+        {
+            var metadata = slide.Metadata;
+            try
+            {
+                thumbnails.Write(slide, row.Id, ct);
+                var grid = BuildGrid(slide, row, options, progress, ct);
+                return new SlideInspection(metadata.Vendor, metadata.Width, metadata.Height, metadata.Levels.Count, grid.Stats, grid.Role, null);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return new SlideInspection(metadata.Vendor, metadata.Width, metadata.Height, metadata.Levels.Count, null, null, e.Message);
+            }
+        }
+    }
+
+    /// <summary>SlideGridFiles.Build, but over the slide handle already open for the metadata and thumbnail.</summary>
+    private static SlideGrid BuildGrid(ISlide slide, RegisteredSlide row, GridOptions options, IProgress<StageProgress>? progress, CancellationToken ct)
+    {
+        var annotations = row.AnnotationPath is null ? null : AsapAnnotationReader.Read(row.AnnotationPath);
+        using var mask = row.MaskPath is null ? null : OpenSlideSlide.OpenMask(row.MaskPath);
+        return SlideGridBuilder.Build(slide, mask, annotations, options, progress, ct);
+    }
+}

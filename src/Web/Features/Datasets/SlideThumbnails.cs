@@ -1,0 +1,35 @@
+using TumorWeb.Pipeline.Grid;
+using TumorWeb.Pipeline.Slides;
+using TumorWeb.Web.Hosting;
+
+namespace TumorWeb.Web.Features.Datasets;
+
+/// <summary>
+/// One cached PNG per registered slide, about <see cref="LongSide"/> pixels on its long side, in
+/// &lt;DataDirectory&gt;/thumbnails/{slideId}.png. Files are named by id only, so no request ever
+/// chooses a path.
+/// </summary>
+public sealed class SlideThumbnails(TumorWebPaths paths)
+{
+    public const int LongSide = 512;
+
+    public string Folder { get; } = Path.Combine(paths.DataDirectory, "thumbnails");
+
+    public string PathOf(int slideId) => Path.Combine(Folder, $"{slideId}.png");
+
+    /// <summary>Box-averages a coarse level tile by tile (never level 0 whole), then swaps the file in.</summary>
+    public void Write(ISlide slide, int slideId, CancellationToken ct)
+    {
+        var image = GridThumbnail.Read(slide, CellSize(slide.Metadata.Width, slide.Metadata.Height), maxDegree: 2, progress: null, ct);
+        Directory.CreateDirectory(Folder);
+        var partial = PathOf(slideId) + ".partial.png";
+        PngFile.Write(image, partial);
+        File.Move(partial, PathOf(slideId), overwrite: true);
+    }
+
+    public void Delete(int slideId) => File.Delete(PathOf(slideId));
+
+    /// <summary>Level-0 pixels averaged into one thumbnail pixel so the long side fits <see cref="LongSide"/>.</summary>
+    public static int CellSize(long width, long height) =>
+        (int)Math.Max(1, (Math.Max(width, height) + LongSide - 1) / LongSide);
+}

@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using Bunit;
+using TumorWeb.Data.Entities;
+using TumorWeb.Web.Components.Pages.Datasets;
+using TumorWeb.Web.Tests.Components;
+
+namespace TumorWeb.Web.Tests.Datasets;
+
+public sealed class DatasetDetailPageTests : ComponentTestContext, IAsyncLifetime
+{
+    private readonly DatasetTestHost _host = new();
+
+    public DatasetDetailPageTests() => _host.AddTo(Services);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _host.DisposeAsync();
+    }
+
+    private async Task<Dataset> SeedAsync()
+    {
+        await using var db = _host.Db();
+        var dataset = new Dataset
+        {
+            Name = "Lymph nodes",
+            Folder = _host.Folder("nodes"),
+            Slides =
+            [
+                new RegisteredSlide { Name = "tumor_001", SlidePath = "/x/tumor_001.tif", MaskPath = "/x/tumor_001_mask.tif", Vendor = "aperio",
+                    Width = 100_000, Height = 80_000, LevelCount = 9, TissueCells = 900, TumorCells = 120, NormalCells = 780, Role = SlideRole.Tumor },
+                new RegisteredSlide { Name = "normal_001", SlidePath = "/x/normal_001.tif", AnnotationPath = "/x/normal_001.xml", Vendor = "generic-tiff",
+                    Width = 4096, Height = 2048, LevelCount = 4, TissueCells = 300, NormalCells = 300, Role = SlideRole.Normal },
+                new RegisteredSlide { Name = "broken", SlidePath = "/x/broken.svs", Error = "/x/broken.svs: Unsupported or missing image file" },
+            ],
+        };
+        db.Datasets.Add(dataset);
+        db.ExtractionRuns.Add(new ExtractionRun { DatasetId = 99, Slides = [new RunSlide { Name = "tumor_001", Split = DataSplit.Train }] });
+        await db.SaveChangesAsync();
+        db.ExtractionRuns.Add(new ExtractionRun
+        {
+            DatasetId = dataset.Id,
+            Slides = [new RunSlide { Name = "tumor_001", Split = DataSplit.Test }, new RunSlide { Name = "normal_001", Split = DataSplit.Validation }],
+        });
+        await db.SaveChangesAsync();
+        return dataset;
+    }
+
+    [Fact]
+    public async Task EverySlideIsShownWithItsMetadataCountsRoleSplitAndError()
+    {
+        var dataset = await SeedAsync();
+
+        var page = Render<DatasetDetailPage>(p => p.Add(x => x.Id, dataset.Id));
+
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll(".slides-table tbody tr").Count));
+        var rows = page.FindAll(".slides-table tbody tr").ToDictionary(r => r.QuerySelector(".slide-name")!.TextContent.Trim());
+        var tumor = rows["tumor_001"];
+        Assert.Contains("100,000 × 80,000", tumor.TextContent);
+        Assert.Contains("aperio", tumor.TextContent);
+        Assert.Contains("mask", tumor.TextContent);
+        Assert.Equal("Test", tumor.QuerySelector(".slide-split")!.TextContent.Trim());
+        Assert.Equal($"thumbnails/{dataset.Slides[0].Id}", tumor.QuerySelector("img.slide-thumbnail")!.GetAttribute("src"));
+        Assert.Equal($"slides/{dataset.Slides[0].Id}", tumor.QuerySelector("a.slide-name")!.GetAttribute("href"));
+        Assert.Contains("Tumor", tumor.QuerySelector(".slide-role")!.OuterHtml);
+
+        var normal = rows["normal_001"];
+        Assert.Contains("annotations", normal.TextContent);
+        Assert.Equal("Validation", normal.QuerySelector(".slide-split")!.TextContent.Trim());
+
+        var broken = rows["broken"];
+        Assert.Equal("/x/broken.svs: Unsupported or missing image file", broken.QuerySelector(".slide-error")!.TextContent.Trim());
+        Assert.Null(broken.QuerySelector("img"));
+        Assert.Contains("3 slides · 1 tumor · 1 normal · 1 with errors", Regex.Replace(page.Find(".dataset-counts").TextContent, @"\s+", " "));
+    }
+
+    [Fact]
+    public void UnknownDatasetSaysSo()
+    {
+        var page = Render<DatasetDetailPage>(p => p.Add(x => x.Id, 404));
+
+        page.WaitForAssertion(() => Assert.Contains("There is no dataset 404", page.Markup));
+    }
+}
