@@ -11,6 +11,12 @@ public sealed record ExtractionOptions
 
     /// <summary>The web app's registered dataset the folder belongs to, recorded on the run's row.</summary>
     public int? DatasetId { get; init; }
+
+    /// <summary>
+    /// Tumor/normal roles a user set for slides (by slide name); they win over the grid's
+    /// tumor-cell threshold, which decides the role of every other slide.
+    /// </summary>
+    public IReadOnlyDictionary<string, Data.Entities.SlideRole> SlideRoles { get; init; } = new Dictionary<string, Data.Entities.SlideRole>();
     public int Seed { get; init; }
     public int PatchSize { get; init; } = AnalysisGrid.DefaultContextSize;
     public GridOptions Grid { get; init; } = new();

@@ -20,7 +20,7 @@ public sealed class ExtractionJobRunner(IDbContextFactory<TumorWebDbContext> dbF
         var p = context.Parameters<ExtractionJobParameters>();
         Dataset dataset;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
-            dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == p.DatasetId, ct)
+            dataset = await db.Datasets.AsNoTracking().Include(d => d.Slides).SingleOrDefaultAsync(d => d.Id == p.DatasetId, ct)
                 ?? throw new InvalidOperationException($"dataset {p.DatasetId} no longer exists");
         var options = OptionsFor(p, dataset, paths.RunDirectory("extraction", context.JobId));
         var progress = new ExtractionProgress(context, dbFactory, options.OutputDirectory);
@@ -36,6 +36,7 @@ public sealed class ExtractionJobRunner(IDbContextFactory<TumorWebDbContext> dbF
     {
         DatasetDirectory = dataset.Folder,
         DatasetId = dataset.Id,
+        SlideRoles = dataset.Slides.Where(s => s.Role != Data.Entities.SlideRole.Unknown).ToDictionary(s => s.Name, s => s.Role),
         OutputDirectory = outputDirectory,
         Seed = p.Seed,
         TumorFraction = p.TumorFraction,
