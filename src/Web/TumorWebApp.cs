@@ -1,5 +1,6 @@
 using MudBlazor.Services;
 using TumorWeb.Web.Components;
+using TumorWeb.Web.Features.Runs;
 using TumorWeb.Web.Hosting;
 
 namespace TumorWeb.Web;
@@ -22,12 +23,14 @@ public static class TumorWebApp
 
         builder.Services.AddTumorWebHosting(builder.Configuration, builder.Environment);
         builder.Services.AddMudServices();
+        builder.Services.AddRuns();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
         var app = builder.Build();
         app.UseStaticFiles();
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapRuns();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
