@@ -14,13 +14,13 @@ public partial class ApexChart : IAsyncDisposable
     private readonly string id = "chart-" + Guid.NewGuid().ToString("N");
     private ElementReference element;
     private IReadOnlyList<SeriesShape>? sent;
-    private LineChartOptions? sentOptions;
+    private ApexChartOptions? sentOptions;
     private bool disposed;
 
     [Inject] private IJSRuntime JS { get; set; } = default!;
 
-    [Parameter, EditorRequired] public LineChartOptions Options { get; set; } = default!;
-    [Parameter, EditorRequired] public IReadOnlyList<ChartSeries> Series { get; set; } = [];
+    [Parameter, EditorRequired] public ApexChartOptions Options { get; set; } = default!;
+    [Parameter, EditorRequired] public IReadOnlyList<ApexSeries> Series { get; set; } = [];
     [Parameter] public string? Class { get; set; }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)

@@ -1,7 +1,7 @@
 namespace TumorWeb.Web.Components.Charts;
 
 /// <summary>What the browser needs to catch up with a chart's series: nothing, new points at the ends, or everything.</summary>
-public sealed record SeriesChange(SeriesChangeKind Kind, IReadOnlyList<IReadOnlyList<ChartPoint>> Appended)
+public sealed record SeriesChange(SeriesChangeKind Kind, IReadOnlyList<IReadOnlyList<ApexPoint>> Appended)
 {
     public static SeriesChange None { get; } = new(SeriesChangeKind.None, []);
     public static SeriesChange Replace { get; } = new(SeriesChangeKind.Replace, []);
@@ -10,11 +10,11 @@ public sealed record SeriesChange(SeriesChangeKind Kind, IReadOnlyList<IReadOnly
     /// Compares the series now with the shapes last sent. Only growth of every series at its end,
     /// with the last sent point unchanged, counts as an append; anything else is a replacement.
     /// </summary>
-    public static SeriesChange Between(IReadOnlyList<SeriesShape> sent, IReadOnlyList<ChartSeries> now)
+    public static SeriesChange Between(IReadOnlyList<SeriesShape> sent, IReadOnlyList<ApexSeries> now)
     {
         if (sent.Count != now.Count)
             return Replace;
-        var appended = new IReadOnlyList<ChartPoint>[now.Count];
+        var appended = new IReadOnlyList<ApexPoint>[now.Count];
         var grew = false;
         for (var i = 0; i < now.Count; i++)
         {
@@ -36,14 +36,14 @@ public enum SeriesChangeKind
 }
 
 /// <summary>What the chart remembers of a series it sent: enough to tell growth from replacement.</summary>
-public sealed record SeriesShape(string Name, string? Color, bool Dashed, bool Markers, int Count, ChartPoint? Last)
+public sealed record SeriesShape(string Name, string? Color, bool Dashed, bool Markers, int Count, ApexPoint? Last)
 {
-    public static SeriesShape Of(ChartSeries series) =>
+    public static SeriesShape Of(ApexSeries series) =>
         new(series.Name, series.Color, series.Dashed, series.Markers, series.Points.Count,
             series.Points.Count == 0 ? null : series.Points[^1]);
 
-    public bool SameLook(ChartSeries series) =>
+    public bool SameLook(ApexSeries series) =>
         (Name, Color, Dashed, Markers) == (series.Name, series.Color, series.Dashed, series.Markers);
 
-    public bool EndsLike(ChartSeries series) => Count == 0 || series.Points[Count - 1] == Last;
+    public bool EndsLike(ApexSeries series) => Count == 0 || series.Points[Count - 1] == Last;
 }

@@ -49,16 +49,16 @@ public static class EvaluationResults
         }
     }
 
-    private static IReadOnlyList<ChartPoint> Points(RocCurve curve) =>
+    private static IReadOnlyList<ApexPoint> Points(RocCurve curve) =>
         curve.IsDefined
-            ? Pipeline.Evaluation.Roc.Downsample(curve, RocPoints).Points.Select(p => new ChartPoint(p.FalsePositiveRate, p.TruePositiveRate)).ToList()
+            ? Pipeline.Evaluation.Roc.Downsample(curve, RocPoints).Points.Select(p => new ApexPoint(p.FalsePositiveRate, p.TruePositiveRate)).ToList()
             : [];
 
     /// <summary>The series of a ROC chart: all cells, tissue cells, and the chance diagonal.</summary>
-    public static IReadOnlyList<ChartSeries> RocSeries(SlideRoc roc) =>
+    public static IReadOnlyList<ApexSeries> RocSeries(SlideRoc roc) =>
     [
         new("all cells", roc.AllCells) { Color = "#1565c0" },
         new("tissue cells", roc.TissueCells) { Color = "#2e7d32" },
-        new("chance", [new ChartPoint(0, 0), new ChartPoint(1, 1)]) { Color = "#9e9e9e", Dashed = true },
+        new("chance", [new ApexPoint(0, 0), new ApexPoint(1, 1)]) { Color = "#9e9e9e", Dashed = true },
     ];
 }

@@ -15,7 +15,7 @@ public sealed class TrainingCurves
     public const string Train = "train";
     public const string Validation = "validation";
 
-    private readonly List<ChartPoint> trainLoss = [], validationLoss = [], trainAccuracy = [], validationAccuracy = [];
+    private readonly List<ApexPoint> trainLoss = [], validationLoss = [], trainAccuracy = [], validationAccuracy = [];
     private readonly HashSet<(bool Validation, long Step)> held = [];
 
     public TrainingCurves(IEnumerable<TrainingMetric> stored)
@@ -26,8 +26,8 @@ public sealed class TrainingCurves
         Accuracy = [Line(Train, trainAccuracy, "#1565c0"), Line(Validation, validationAccuracy, "#e65100")];
     }
 
-    public IReadOnlyList<ChartSeries> Loss { get; }
-    public IReadOnlyList<ChartSeries> Accuracy { get; }
+    public IReadOnlyList<ApexSeries> Loss { get; }
+    public IReadOnlyList<ApexSeries> Accuracy { get; }
 
     /// <summary>Adds a live point; false when it was already there or its phase is unknown.</summary>
     public bool Add(RunMetric metric)
@@ -41,18 +41,18 @@ public sealed class TrainingCurves
     {
         if (!held.Add((validation, step))) return false;
         // Live points normally arrive in step order; an out-of-order one is inserted where it belongs.
-        Insert(validation ? validationLoss : trainLoss, new ChartPoint(step, loss));
-        Insert(validation ? validationAccuracy : trainAccuracy, new ChartPoint(step, accuracy));
+        Insert(validation ? validationLoss : trainLoss, new ApexPoint(step, loss));
+        Insert(validation ? validationAccuracy : trainAccuracy, new ApexPoint(step, accuracy));
         return true;
     }
 
-    private static void Insert(List<ChartPoint> points, ChartPoint point)
+    private static void Insert(List<ApexPoint> points, ApexPoint point)
     {
         var index = points.Count;
         while (index > 0 && points[index - 1].X > point.X) index--;
         points.Insert(index, point);
     }
 
-    private static ChartSeries Line(string name, List<ChartPoint> points, string color) =>
+    private static ApexSeries Line(string name, List<ApexPoint> points, string color) =>
         new(name, points) { Color = color, Markers = name == Validation };
 }

@@ -4,7 +4,7 @@ namespace TumorWeb.Web.Components.Charts;
 /// A named line. <see cref="Points"/> may be a list the page keeps appending to: the chart compares
 /// counts with what it last drew and sends only the new points.
 /// </summary>
-public sealed record ChartSeries(string Name, IReadOnlyList<ChartPoint> Points)
+public sealed record ApexSeries(string Name, IReadOnlyList<ApexPoint> Points)
 {
     /// <summary>CSS colour; null takes the next colour of the chart's palette.</summary>
     public string? Color { get; init; }
