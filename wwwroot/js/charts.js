@@ -5,16 +5,25 @@ window.tumorweb.charts = (function () {
     const charts = new Map();
     const palette = ['#1565c0', '#e65100', '#2e7d32', '#6a1b9a', '#c62828', '#00838f', '#ad1457', '#4e342e'];
 
+    // Ticks fall between whole numbers on a short axis; an integer axis (steps, epochs) leaves those blank
+    // instead of printing the same rounded number twice.
+    function label(v, decimals) {
+        if (typeof v !== 'number') return v;
+        if (decimals === 0 && Math.abs(v - Math.round(v)) > 1e-9) return '';
+        return v.toFixed(decimals);
+    }
+
     function axis(a, isX) {
         const result = {
             title: { text: a.title },
             decimalsInFloat: a.decimals,
-            labels: { formatter: v => (typeof v === 'number' ? v.toFixed(a.decimals) : v) },
+            labels: { formatter: v => label(v, a.decimals) },
         };
-        if (isX) {
-            result.type = 'numeric';
-            result.tickAmount = 8;
-        }
+        const fixed = a.min !== null && a.min !== undefined && a.max !== null && a.max !== undefined;
+        if (isX) result.type = 'numeric';
+        // A fixed 0..1 range (ROC) reads best in fifths; a free axis gets a few more ticks.
+        if (fixed) result.tickAmount = 5;
+        else if (isX) result.tickAmount = 8;
         if (a.min !== null && a.min !== undefined) result.min = a.min;
         if (a.max !== null && a.max !== undefined) result.max = a.max;
         return result;
