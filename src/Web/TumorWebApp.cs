@@ -3,6 +3,7 @@ using TumorWeb.Web.Components;
 using TumorWeb.Web.Features.Api;
 using TumorWeb.Web.Features.Datasets;
 using TumorWeb.Web.Features.Jobs;
+using TumorWeb.Web.Features.Runs;
 using TumorWeb.Web.Features.Viewer;
 using TumorWeb.Web.Hosting;
 
@@ -31,6 +32,7 @@ public static class TumorWebApp
         builder.Services.AddDatasets();
         builder.Services.AddJobs();
         builder.Services.AddViewer();
+        builder.Services.AddRuns();
 
         var app = builder.Build();
         app.UseStaticFiles();
@@ -41,6 +43,7 @@ public static class TumorWebApp
         app.MapJobs();
         app.MapApi();
         app.MapViewer();
+        app.MapRuns();
         return app;
     }
 }

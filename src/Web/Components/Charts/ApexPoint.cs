@@ -1,0 +1,4 @@
+namespace TumorWeb.Web.Components.Charts;
+
+/// <summary>One point of a line series; serialised as {x, y}, which ApexCharts reads directly.</summary>
+public readonly record struct ApexPoint(double X, double Y);

@@ -1,0 +1,20 @@
+using TumorWeb.Web.Features.Jobs;
+
+namespace TumorWeb.Web.Components.Pages.Extractions;
+
+/// <summary>The extraction form's fields, starting at <see cref="ExtractionJobParameters"/>' defaults (the seed's).</summary>
+public sealed class ExtractionFormModel
+{
+    private static readonly ExtractionJobParameters Defaults = new(0);
+
+    public int? DatasetId { get; set; }
+    public int Seed { get; set; } = Defaults.Seed;
+    public double TumorFraction { get; set; } = Defaults.TumorFraction;
+    public double NormalPerTumor { get; set; } = Defaults.NormalPerTumor;
+    public int TumorSlideThreshold { get; set; } = Defaults.TumorSlideThreshold;
+    public int CellSize { get; set; } = Defaults.CellSize;
+    public int PatchSize { get; set; } = Defaults.PatchSize;
+
+    public ExtractionJobParameters ToParameters() =>
+        new(DatasetId ?? throw new ArgumentException("choose a dataset"), Seed, TumorFraction, NormalPerTumor, TumorSlideThreshold, CellSize, PatchSize);
+}

@@ -1,0 +1,96 @@
+using Bunit;
+using TumorWeb.Data.Entities;
+using TumorWeb.Web.Components.Charts;
+using TumorWeb.Web.Components.Pages.Training;
+using TumorWeb.Web.Features.Jobs;
+
+namespace TumorWeb.Web.Tests.Pages;
+
+public sealed class TrainingDetailTests : IAsyncLifetime
+{
+    private readonly PagesTestContext context = new();
+
+    [Fact]
+    public async Task StoredMetricsBecomeTheTrainAndValidationCurves()
+    {
+        var runId = await SeedRunAsync();
+
+        var page = context.Render<TrainingDetail>(p => p.Add(c => c.Id, runId));
+
+        var (loss, accuracy) = Charts(page);
+        Assert.Equal(["train", "validation"], loss.Select(s => s.Name));
+        Assert.Equal([new ApexPoint(10, 0.69), new ApexPoint(20, 0.52)], loss[0].Points);
+        Assert.Equal([new ApexPoint(20, 0.48)], loss[1].Points);
+        Assert.Equal([new ApexPoint(10, 0.55), new ApexPoint(20, 0.75)], accuracy[0].Points);
+        Assert.Equal([new ApexPoint(20, 0.8)], accuracy[1].Points);
+    }
+
+    [Fact]
+    public async Task AMetricEventAppendsItsPointToTheLiveCharts()
+    {
+        var runId = await SeedRunAsync();
+        var page = context.Render<TrainingDetail>(p => p.Add(c => c.Id, runId));
+
+        context.Notifier.Publish(new RunEvent(7, JobKind.Training, RunStatus.Running, 0.7, "epoch 2/3", runId,
+            new RunMetric("validation", 2, 40, 0.31, 0.9, 0.95), RunRows.Start.AddMinutes(5)));
+
+        page.WaitForAssertion(() =>
+        {
+            var (loss, accuracy) = Charts(page);
+            Assert.Equal([new ApexPoint(20, 0.48), new ApexPoint(40, 0.31)], loss[1].Points);
+            Assert.Equal([new ApexPoint(20, 0.8), new ApexPoint(40, 0.9)], accuracy[1].Points);
+        });
+        page.WaitForAssertion(() => context.JSInterop.VerifyInvoke("tumorweb.charts.appendPoints", 2));
+        Assert.Contains("epoch 2/3", page.Markup);
+    }
+
+    [Fact]
+    public async Task EventsOfOtherRunsLeaveTheChartsAlone()
+    {
+        var runId = await SeedRunAsync();
+        var page = context.Render<TrainingDetail>(p => p.Add(c => c.Id, runId));
+
+        context.Notifier.Publish(new RunEvent(8, JobKind.Training, RunStatus.Running, 0.5, null, runId + 1,
+            new RunMetric("validation", 2, 40, 0.31, 0.9, null), RunRows.Start));
+
+        Assert.Single(Charts(page).Loss[1].Points);
+    }
+
+    [Fact]
+    public async Task LeavingThePageEndsItsSubscription()
+    {
+        var runId = await SeedRunAsync();
+        context.Render<TrainingDetail>(p => p.Add(c => c.Id, runId));
+        Assert.Equal(1, context.Notifier.Subscribers);
+
+        await context.DisposeComponentsAsync();
+
+        Assert.Equal(0, context.Notifier.Subscribers);
+    }
+
+    private static (IReadOnlyList<ApexSeries> Loss, IReadOnlyList<ApexSeries> Accuracy) Charts(IRenderedComponent<TrainingDetail> page)
+    {
+        var charts = page.FindComponents<ApexChart>();
+        Assert.Equal(2, charts.Count);
+        return (charts[0].Instance.Series, charts[1].Instance.Series);
+    }
+
+    private async Task<int> SeedRunAsync()
+    {
+        var run = RunRows.Training(RunRows.Extraction(), outputDirectory: Path.Combine(context.TempDirectory, "training-1"));
+        await context.SeedAsync(db =>
+        {
+            db.TrainingRuns.Add(run);
+            db.TrainingMetrics.AddRange(
+                RunRows.Metric(run, TrainingPhase.Train, 1, 10, 0.69, 0.55),
+                RunRows.Metric(run, TrainingPhase.Train, 1, 20, 0.52, 0.75),
+                RunRows.Metric(run, TrainingPhase.Validation, 1, 20, 0.48, 0.8, 0.88));
+            return Task.CompletedTask;
+        });
+        return run.Id;
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await context.DisposeAsync();
+}
