@@ -60,6 +60,8 @@ window.tumorweb.charts = (function () {
         create(id, element, options, series) {
             const chart = new ApexCharts(element, apexOptions(options, series));
             charts.set(id, chart);
+            // Lets browser tests and dev tools read what is drawn (element.tumorwebChart.w.globals.series).
+            element.tumorwebChart = chart;
             chart.render();
         },
         updateOptions(id, options, series) {

@@ -1,0 +1,79 @@
+using TumorWeb.Browser.Tests.Pages;
+
+namespace TumorWeb.Browser.Tests;
+
+/// <summary>
+/// A lab's first session, in a real browser against the real app: the demo dataset appears, an
+/// extraction runs with live progress, the tiny model trains with a growing loss chart, and an
+/// evaluation shows AUCs, ROC charts and the heatmap in the slide viewer. Screenshots of every
+/// step land in TestResults/browser/.
+/// </summary>
+public sealed class LabScenarioTests
+{
+    [Fact]
+    public async Task DemoDatasetToHeatmapInTheBrowser()
+    {
+        var data = Directory.CreateTempSubdirectory("tumorweb-lab-").FullName;
+        await using var app = await AppProcess.StartAsync(data, Path.Combine(BrowserSession.ArtifactDirectory, "lab-scenario.log"),
+            "--TumorWeb:Demo:Slides=4", "--TumorWeb:Demo:Side=4096", "--TumorWeb:Demo:NormalSlides=1");
+        await using var browser = await BrowserSession.StartAsync();
+        var page = browser.Page;
+
+        var datasets = new DatasetsPage(page, app.BaseUrl);
+        await datasets.OpenAsync();
+        await datasets.WaitForReadyAsync("Demo (synthetic)");
+        await browser.ScreenshotAsync("1-datasets");
+
+        var extractions = new ExtractionsPage(page, app.BaseUrl);
+        await extractions.OpenAsync();
+        await extractions.StartAsync();
+        await extractions.OpenRunAsync(1);
+        var firstProgress = await extractions.ProgressAsync();
+        await extractions.WaitForProgressOtherThanAsync(firstProgress);
+        await browser.ScreenshotAsync("2-extraction-running");
+        await extractions.WaitForStatusAsync("Completed");
+        Assert.True(await extractions.PatchImagesAsync() > 0, "the finished extraction shows sample patches");
+        await browser.ScreenshotAsync("3-extraction-done");
+
+        var training = new TrainingPage(page, app.BaseUrl);
+        await training.OpenAsync(extractionId: 1);
+        await training.SetEpochsAsync(3);
+        await training.StartAsync();
+        await training.OpenRunAsync(1);
+        await training.WaitForStatusAsync("Running");
+        var early = await WaitForPointsAsync(training, atLeast: 1);
+        await WaitForPointsAsync(training, atLeast: early + 1);
+        await browser.ScreenshotAsync("4-training-running");
+        await training.WaitForStatusAsync("Completed");
+        await browser.ScreenshotAsync("5-training-done");
+
+        var evaluations = new EvaluationsPage(page, app.BaseUrl);
+        await evaluations.OpenAsync(trainingId: 1);
+        await evaluations.StartAsync();
+        await evaluations.OpenRunAsync(1);
+        await evaluations.WaitForStatusAsync("Completed");
+        Assert.Matches(@"AUC \d\.\d{3}", await evaluations.FirstAucAsync());
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-test=evaluation-slide] .apexcharts-canvas').length > 0");
+        Assert.True(await evaluations.RocChartsAsync() > 0, "a ROC curve is drawn");
+        await browser.ScreenshotAsync("6-evaluation");
+
+        await evaluations.OpenFirstInViewerAsync();
+        var viewer = new ViewerPage(page, app.BaseUrl);
+        await viewer.WaitForLayersAsync(atLeast: 2);
+        await page.WaitForTimeoutAsync(1500);
+        await browser.ScreenshotAsync("7-viewer-heatmap");
+    }
+
+    /// <summary>Polls the live page (no reload) until the loss chart has drawn at least that many points.</summary>
+    private static async Task<int> WaitForPointsAsync(TrainingPage training, int atLeast)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (DateTime.UtcNow < deadline)
+        {
+            var points = await training.LossPointsAsync();
+            if (points >= atLeast) return points;
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"the loss chart never reached {atLeast} points");
+    }
+}
