@@ -73,9 +73,7 @@ public static class PatchClassifiers
     {
         var rows = new float[count * featureBase.Dimension];
         featureBase.Extract(rgb, count, patchSize, rows);
-        var features = tensor(rows, [count, featureBase.Dimension]);
-        if (features.device == TorchDevice.Pick()) return features;
-        using (features) return features.to(TorchDevice.Pick());
+        return PatchTensors.FromRows(rows, count, featureBase.Dimension, TorchDevice.Pick());
     }
 
     // Enough to keep the cores busy while the activations of a sub-batch stay in the hundreds of MB.

@@ -34,12 +34,7 @@ internal sealed class FeatureBatchLoader : IBatchSource
         }
     }
 
-    public Tensor ToInput(PatchBatch batch, Device device)
-    {
-        var rows = tensor(batch.Planes, [batch.Count, _features.Dimension]);
-        if (rows.device == device) return rows;
-        using (rows) return rows.to(device);
-    }
+    public Tensor ToInput(PatchBatch batch, Device device) => PatchTensors.FromRows(batch.Planes, batch.Count, _features.Dimension, device);
 
     private PatchBatch Read(IReadOnlyList<TrainingPatch> patches, EpochPlan plan, int index)
     {
