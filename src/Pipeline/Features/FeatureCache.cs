@@ -42,14 +42,18 @@ public sealed class FeatureCache
         IProgress<StageProgress>? progress, CancellationToken ct) =>
         BuildAsync(dbFactory, extractionDir, new FeatureCacheOptions(), progress, ct);
 
-    public static async Task<FeatureSet> BuildAsync(IDbContextFactory<TumorWebDbContext> dbFactory, string extractionDir,
-        FeatureCacheOptions options, IProgress<StageProgress>? progress, CancellationToken ct)
+    public static Task<FeatureSet> BuildAsync(IDbContextFactory<TumorWebDbContext> dbFactory, string extractionDir,
+        FeatureCacheOptions options, IProgress<StageProgress>? progress, CancellationToken ct) =>
+        BuildAsync(dbFactory, extractionDir, options, ResNet18Features.ModelHashOf(options.Model), progress, ct);
+
+    /// <summary>As above, with the models' hash already computed (it reads 45 MB).</summary>
+    internal static async Task<FeatureSet> BuildAsync(IDbContextFactory<TumorWebDbContext> dbFactory, string extractionDir,
+        FeatureCacheOptions options, string modelHash, IProgress<StageProgress>? progress, CancellationToken ct)
     {
         ResNet18Features? loaded = null;
         try
         {
-            var info = new FeatureBaseInfo(ResNet18Features.Name, ResNet18Features.ModelHashOf(options.Model), ResNet18Features.Preprocessing,
-                ResNet18Features.Dimension);
+            var info = new FeatureBaseInfo(ResNet18Features.Name, modelHash, ResNet18Features.Preprocessing, ResNet18Features.Dimension);
             var cache = new FeatureCache(dbFactory, info, () => loaded ??= ResNet18Features.Load(options.Model), options);
             return await cache.BuildAsync(extractionDir, progress, ct);
         }

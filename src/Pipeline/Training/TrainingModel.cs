@@ -69,8 +69,8 @@ internal sealed class TrainingModel : IDisposable
         if (kind == FrozenBaseKind.OnnxResNet18)
         {
             // The static build loads ResNet18 only when some row is missing.
-            features = await FeatureCache.BuildAsync(dbFactory, extractionDirectory, options, progress, ct);
             hash = ResNet18Features.ModelHashOf(options.Model);
+            features = await FeatureCache.BuildAsync(dbFactory, extractionDirectory, options, hash, progress, ct);
         }
         else
         {

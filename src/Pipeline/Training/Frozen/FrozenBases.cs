@@ -30,7 +30,9 @@ public static class FrozenBases
         switch (kind)
         {
             case FrozenBaseKind.OnnxResNet18:
-                ResNet18Features.ModelHashOf(new ResNet18Options());
+                var directory = new ResNet18Options().ModelDirectory;
+                foreach (var file in new[] { ResNet18ModelFiles.ModelFile, ResNet18ModelFiles.PreprocessFile })
+                    if (!File.Exists(Path.Combine(directory, file))) ResNet18ModelFiles.Read(directory, file);
                 break;
             case FrozenBaseKind.TorchScript or FrozenBaseKind.TorchSharpWeights:
                 var weights = WeightsPath(hyper);
