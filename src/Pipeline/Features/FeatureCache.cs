@@ -8,9 +8,9 @@ namespace TumorWeb.Pipeline.Features;
 
 /// <summary>
 /// The frozen base runs once per patch, not once per epoch: features of every patch of an
-/// extraction run go to &lt;extraction-dir&gt;/features/resnet18.f32 (512 little-endian floats a
-/// row, rows in catalog id order), with resnet18.json (models' hash, preprocessing, sizes) and
-/// resnet18.patches (each row's patch id and pack location). A build reuses every leading row
+/// extraction run go to &lt;extraction-dir&gt;/features/&lt;base&gt;.f32 (e.g. resnet18.f32: 512
+/// little-endian floats a row, rows in catalog id order), with &lt;base&gt;.json (models' hash,
+/// preprocessing, sizes) and &lt;base&gt;.patches (each row's patch id and pack location). A build reuses every leading row
 /// whose patch and models are unchanged and computes the rest, a chunk at a time, so a stopped
 /// build resumes and a catalog that grew only costs its new patches.
 /// </summary>
@@ -20,35 +20,41 @@ public sealed class FeatureCache
 
     private readonly IDbContextFactory<TumorWebDbContext> _dbFactory;
     private readonly FeatureCacheOptions _options;
-    private readonly string _modelHash;
-    private readonly Func<ResNet18Features> _model;
+    private readonly FeatureBaseInfo _base;
+    private readonly Func<IFeatureBase> _model;
 
-    public FeatureCache(IDbContextFactory<TumorWebDbContext> dbFactory, ResNet18Features model, FeatureCacheOptions? options = null)
-        : this(dbFactory, model.ModelHash, () => model, options ?? new FeatureCacheOptions())
+    public FeatureCache(IDbContextFactory<TumorWebDbContext> dbFactory, IFeatureBase model, FeatureCacheOptions? options = null)
+        : this(dbFactory, FeatureBaseInfo.Of(model), () => model, options ?? new FeatureCacheOptions())
     {
     }
 
-    private FeatureCache(IDbContextFactory<TumorWebDbContext> dbFactory, string modelHash, Func<ResNet18Features> model, FeatureCacheOptions options)
+    private FeatureCache(IDbContextFactory<TumorWebDbContext> dbFactory, FeatureBaseInfo featureBase, Func<IFeatureBase> model, FeatureCacheOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ChunkSize, 1);
         _dbFactory = dbFactory;
-        _modelHash = modelHash;
+        _base = featureBase;
         _model = model;
         _options = options;
     }
 
-    /// <summary>Builds or reuses the cache; loads the model only when some row must be computed.</summary>
+    /// <summary>Builds or reuses the ResNet18 cache; loads the model only when some row must be computed.</summary>
     public static Task<FeatureSet> BuildAsync(IDbContextFactory<TumorWebDbContext> dbFactory, string extractionDir,
         IProgress<StageProgress>? progress, CancellationToken ct) =>
         BuildAsync(dbFactory, extractionDir, new FeatureCacheOptions(), progress, ct);
 
-    public static async Task<FeatureSet> BuildAsync(IDbContextFactory<TumorWebDbContext> dbFactory, string extractionDir,
-        FeatureCacheOptions options, IProgress<StageProgress>? progress, CancellationToken ct)
+    public static Task<FeatureSet> BuildAsync(IDbContextFactory<TumorWebDbContext> dbFactory, string extractionDir,
+        FeatureCacheOptions options, IProgress<StageProgress>? progress, CancellationToken ct) =>
+        BuildAsync(dbFactory, extractionDir, options, ResNet18Features.ModelHashOf(options.Model), progress, ct);
+
+    /// <summary>As above, with the models' hash already computed (it reads 45 MB).</summary>
+    internal static async Task<FeatureSet> BuildAsync(IDbContextFactory<TumorWebDbContext> dbFactory, string extractionDir,
+        FeatureCacheOptions options, string modelHash, IProgress<StageProgress>? progress, CancellationToken ct)
     {
         ResNet18Features? loaded = null;
         try
         {
-            var cache = new FeatureCache(dbFactory, ResNet18Features.ModelHashOf(options.Model), () => loaded ??= ResNet18Features.Load(options.Model), options);
+            var info = new FeatureBaseInfo(ResNet18Features.Name, modelHash, ResNet18Features.Preprocessing, ResNet18Features.Dimension);
+            var cache = new FeatureCache(dbFactory, info, () => loaded ??= ResNet18Features.Load(options.Model), options);
             return await cache.BuildAsync(extractionDir, progress, ct);
         }
         finally
@@ -60,23 +66,23 @@ public sealed class FeatureCache
     public async Task<FeatureSet> BuildAsync(string extractionDir, IProgress<StageProgress>? progress, CancellationToken ct)
     {
         var (patchSize, patches) = await FeatureCatalog.LoadAsync(_dbFactory, extractionDir, ct);
-        var files = new FeatureCacheFiles(extractionDir);
+        var files = new FeatureCacheFiles(extractionDir, _base.CacheName);
         await using var buildLock = files.TakeLock();
-        var wanted = new FeatureCacheHeader(FeatureCacheHeader.CurrentFormat, _modelHash, ResNet18Features.Preprocessing,
-            ResNet18Features.Dimension, patchSize, patches.Count);
+        var wanted = new FeatureCacheHeader(FeatureCacheHeader.CurrentFormat, _base.ModelHash, _base.Preprocessing,
+            _base.Dimension, patchSize, patches.Count);
         var wantedKeys = patches.Select(PatchKey.Of).ToList();
         var stored = new CacheState(FeatureCacheHeader.Read(files.Header), PatchKeyFile.Read(files.Keys), files.FeatureBytes);
         var counter = new ProgressCounter(Stage, patches.Count, progress, _options.ProgressInterval);
         if (stored.IsUpToDate(wanted, wantedKeys))
         {
             counter.Add(patches.Count, "reused");
-            return new FeatureSet(files.Features, patches, computedNow: 0);
+            return new FeatureSet(files.Features, patches, computedNow: 0, _base.Dimension);
         }
         var reusable = stored.ReusableRows(wanted, wantedKeys);
         Prepare(files, wanted, wantedKeys, reusable);
         counter.Add(reusable, reusable > 0 ? "reused" : null);
         await Task.Run(() => ComputeRows(files.Features, extractionDir, patches, reusable, patchSize, counter, ct), ct);
-        return new FeatureSet(files.Features, patches, computedNow: patches.Count - reusable);
+        return new FeatureSet(files.Features, patches, computedNow: patches.Count - reusable, _base.Dimension);
     }
 
     /// <summary>Cuts the rows that no longer hold, then describes the rows to come.</summary>
@@ -96,7 +102,7 @@ public sealed class FeatureCache
         var patchBytes = patchSize * patchSize * 3;
         var chunk = Math.Min(_options.ChunkSize, patches.Count - first);
         var pixels = new byte[chunk * patchBytes];
-        var features = new float[chunk * ResNet18Features.Dimension];
+        var features = new float[chunk * _base.Dimension];
         using var reader = new PatchPackReader(extractionDir);
         using var output = new FileStream(featuresPath, FileMode.Append, FileAccess.Write, FileShare.Read);
         for (var start = first; start < patches.Count; start += chunk)
@@ -104,7 +110,7 @@ public sealed class FeatureCache
             ct.ThrowIfCancellationRequested();
             var n = Math.Min(chunk, patches.Count - start);
             ReadPixels(reader, patches, start, n, patchBytes, pixels, ct);
-            var rows = features.AsSpan(0, n * ResNet18Features.Dimension);
+            var rows = features.AsSpan(0, n * _base.Dimension);
             model.Extract(pixels.AsSpan(0, n * patchBytes), n, patchSize, rows);
             FloatRows.WriteLittleEndian(output, rows);
             output.Flush();

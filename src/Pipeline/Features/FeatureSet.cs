@@ -4,20 +4,21 @@ using TumorWeb.Pipeline.Features.Cache;
 namespace TumorWeb.Pipeline.Features;
 
 /// <summary>
-/// The cached features of an extraction run: row i holds the 512 features of Patches[i]. Reads go
+/// The cached features of an extraction run: row i holds the <see cref="Dimension"/> features of Patches[i]. Reads go
 /// to the file each time, so a set of any size costs no memory until asked for.
 /// </summary>
 public sealed class FeatureSet
 {
-    internal FeatureSet(string path, IReadOnlyList<FeaturePatch> patches, int computedNow)
+    internal FeatureSet(string path, IReadOnlyList<FeaturePatch> patches, int computedNow, int dimension = ResNet18Features.Dimension)
     {
+        Dimension = dimension;
         Path = path;
         Patches = patches;
         ComputedNow = computedNow;
     }
 
     public string Path { get; }
-    public int Dimension => ResNet18Features.Dimension;
+    public int Dimension { get; }
     public IReadOnlyList<FeaturePatch> Patches { get; }
     public int Count => Patches.Count;
 

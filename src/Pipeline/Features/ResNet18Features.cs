@@ -8,10 +8,11 @@ namespace TumorWeb.Pipeline.Features;
 /// The frozen ImageNet base of model 1: ResNet18 (ML.NET's DnnImageFeaturizer model, trained in
 /// CNTK) run by ONNX Runtime on the CPU, 512 features per patch. Thread-safe.
 /// </summary>
-public sealed class ResNet18Features : IDisposable
+public sealed class ResNet18Features : IFeatureBase
 {
     public const int Dimension = 512;
     public const int InputSide = 224;
+    public const string Name = "resnet18";
 
     /// <summary>Recorded in feature caches: changing how patches are prepared invalidates them.</summary>
     public const string Preprocessing = "bilinear half-pixel resize to 224, BGR planes 0-255 minus the ResNetPreprocess mean image";
@@ -32,6 +33,10 @@ public sealed class ResNet18Features : IDisposable
 
     /// <summary>SHA-256 of the two model files.</summary>
     public string ModelHash { get; }
+
+    string IFeatureBase.CacheName => Name;
+    int IFeatureBase.Dimension => Dimension;
+    string IFeatureBase.Preprocessing => Preprocessing;
 
     /// <summary>The <see cref="ModelHash"/> the files in options' folder would give, without loading them.</summary>
     public static string ModelHashOf(ResNet18Options options) =>

@@ -2,10 +2,12 @@ namespace TumorWeb.Pipeline.Training;
 
 /// <summary>
 /// What a checkpoint says about itself, ahead of its weights: which run, model and settings, how far
-/// it got, and the slides it learnt from (so an evaluation can warn about scoring them).
+/// it got, and the slides it learnt from (so an evaluation can warn about scoring them). A head
+/// trained on cached features records <paramref name="BaseModelHash"/>, the SHA-256 of the frozen
+/// base that made them: its weights are not in the checkpoint, and only that base fits the head.
 /// </summary>
 public sealed record CheckpointHeader(int Format, int RunId, TrainingHyperparameters Hyperparameters, TrainingPosition Position,
-    DateTimeOffset SavedAt, IReadOnlyList<string> TrainingSlides)
+    DateTimeOffset SavedAt, IReadOnlyList<string> TrainingSlides, string? BaseModelHash = null)
 {
     public const int CurrentFormat = 1;
 }

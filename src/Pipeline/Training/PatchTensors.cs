@@ -37,6 +37,20 @@ public static class PatchTensors
         return OnDevice(batch, device);
     }
 
+    /// <summary>
+    /// Feature rows (count x dimension floats) as a batch tensor on <paramref name="device"/>. The
+    /// values are copied into memory libtorch allocates: a tensor over a managed array can start at
+    /// any alignment, and the kernels then round differently, which would break bit-exact resumes.
+    /// </summary>
+    public static Tensor FromRows(ReadOnlySpan<float> rows, int count, int dimension, Device device)
+    {
+        if (rows.Length != (long)count * dimension)
+            throw new ArgumentException($"{count} rows of {dimension} features need {(long)count * dimension} values, got {rows.Length}");
+        var batch = empty([count, dimension], ScalarType.Float32);
+        MemoryMarshal.AsBytes(rows).CopyTo(batch.bytes);
+        return OnDevice(batch, device);
+    }
+
     /// <summary>A batch tensor on <paramref name="device"/> from <paramref name="count"/> RGB patches laid end to end.</summary>
     public static Tensor FromRgb(ReadOnlySpan<byte> rgb, int count, int size, Device device)
     {

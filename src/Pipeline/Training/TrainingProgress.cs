@@ -42,4 +42,8 @@ public sealed record TrainingProgress(
     string? Message = null)
 {
     public double Fraction => TotalSteps <= 0 ? 0 : Math.Clamp((double)Step / TotalSteps, 0, 1);
+
+    /// <summary>A note from before the first step (e.g. the feature cache being built).</summary>
+    public static TrainingProgress Note(int runId, int epochs, string message) =>
+        new(runId, TrainingEvent.Note, 1, epochs, 0, 0, 0, 0, double.NaN, double.NaN, 0, null, null, message);
 }

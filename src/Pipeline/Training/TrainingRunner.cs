@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TumorWeb.Data;
 using TumorWeb.Data.Entities;
-using TumorWeb.Pipeline.Extraction.Store;
-using TumorWeb.Pipeline.Training.Loading;
-using TumorWeb.Pipeline.Training.Models;
+using TumorWeb.Pipeline.Training.Frozen;
 using TumorWeb.Pipeline.Training.Torch;
 using static TorchSharp.torch;
 
@@ -22,12 +20,11 @@ public sealed class TrainingRunner(IDbContextFactory<TumorWebDbContext> dbFactor
     {
         var extraction = await catalog.ExtractionRunAsync(options.PatchesDirectory, ct);
         var hyper = TrainingHyperparameters.From(options, extraction.PatchSize);
-        // Before a run row exists: a frozen preset without its ImageNet weights cannot start.
-        if (hyper.Preset.IsFrozen())
-        {
-            var weights = hyper.WeightsFile ?? PretrainedWeights.DefaultPath(hyper.Preset);
-            if (!File.Exists(weights)) throw new FileNotFoundException(PretrainedWeights.Missing(hyper.Preset, weights), weights);
-        }
+        // Before a run row exists: a frozen preset without its ImageNet base cannot start.
+        var kind = FrozenBases.KindOf(hyper);
+        FrozenBases.EnsureAvailable(hyper, kind);
+        if (kind.CachesFeatures() && hyper.Augment)
+            throw new ArgumentException($"{hyper.Model}: augmentation cannot apply to features cached once per patch; train without --augment");
         var run = await catalog.CreateAsync(extraction, hyper, options.OutputDirectory, ct);
         new RunFolder(run.Id, extraction.OutputDirectory, options.CatalogPath is null ? null : Path.GetFullPath(options.CatalogPath), hyper)
             .Write(run.OutputDirectory);
@@ -60,13 +57,14 @@ public sealed class TrainingRunner(IDbContextFactory<TumorWebDbContext> dbFactor
             TorchNative.EnsureLoaded();
             if (hyper.Threads > 0) set_num_threads(hyper.Threads);
             manual_seed(hyper.Seed);
-            using var net = PatchNets.Create(hyper.Preset, hyper.PatchSize, hyper.WeightsFile, loadPretrained: checkpoint is null);
-            using var optimizer = TrainingOptimizer.Create(net, hyper);
-            var start = checkpoint is null ? TrainingPosition.Start : Checkpoints.Load(checkpoint, net, optimizer).Position;
+            var header = checkpoint is null ? null : Checkpoints.ReadHeader(checkpoint);
+            using var model = await TrainingModel.CreateAsync(dbFactory, extraction.OutputDirectory, hyper, header,
+                message => progress?.Report(TrainingProgress.Note(runId, hyper.Epochs, message)), ct);
+            using var optimizer = TrainingOptimizer.Create(model.Net, hyper);
+            var start = checkpoint is null ? TrainingPosition.Start : Checkpoints.Load(checkpoint, model.Net, optimizer).Position;
             await catalog.DropMetricsAfterAsync(runId, start, ct);
-            using var reader = new PatchPackReader(extraction.OutputDirectory);
-            var loader = new PatchBatchLoader(reader, hyper.PatchSize, Environment.ProcessorCount, prefetchBatches: 4);
-            var session = new TrainingSession(runId, runDirectory, hyper, net, optimizer, data, loader, catalog, progress, time);
+            var session = new TrainingSession(runId, runDirectory, hyper, model.Net, optimizer, data, model.Batches, catalog, progress, time,
+                model.BaseModelHash);
             var end = await session.RunAsync(start, ct);
             await catalog.SetStatusAsync(runId, RunStatus.Completed, null);
             var final = Checkpoints.EpochPath(runDirectory, end.Epoch);

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using TorchSharp.Modules;
 using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Training.Loading;
-using TumorWeb.Pipeline.Training.Models;
 using TumorWeb.Pipeline.Training.Torch;
 using static TorchSharp.torch;
 
@@ -18,13 +17,14 @@ internal sealed class TrainingSession(
     int runId,
     string runDirectory,
     TrainingHyperparameters hyper,
-    PatchNet net,
+    nn.Module<Tensor, Tensor> net,
     RMSProp optimizer,
     TrainingData data,
-    PatchBatchLoader loader,
+    IBatchSource loader,
     TrainingCatalog catalog,
     IProgress<TrainingProgress>? progress,
-    TimeProvider time)
+    TimeProvider time,
+    string? baseModelHash = null)
 {
     private readonly Stopwatch trainClock = new();
     private readonly Stopwatch windowClock = new();
@@ -104,7 +104,7 @@ internal sealed class TrainingSession(
     {
         using var scope = NewDisposeScope();
         manual_seed(StepSeeds.For(hyper.Seed, step));
-        var x = PatchTensors.FromPlanes(batch.Planes, batch.Count, hyper.PatchSize, TorchDevice.Pick());
+        var x = loader.ToInput(batch, TorchDevice.Pick());
         var y = tensor(batch.Labels, device: TorchDevice.Pick());
         optimizer.zero_grad();
         var logits = net.call(x);
@@ -131,7 +131,7 @@ internal sealed class TrainingSession(
         if (data.Validation.Count > 0)
         {
             Report(TrainingEvent.Validating);
-            validation = await Validation.ScoreAsync(net, loader, data.Validation, hyper.BatchSize, hyper.PatchSize, ct);
+            validation = await Validation.ScoreAsync(net, loader, data.Validation, hyper.BatchSize, ct);
             await catalog.AddMetricAsync(runId, TrainingPhase.Validation, epoch, current.Step, validation.Sums, validation.Auc, validation.ImagesPerSecond);
         }
         var metrics = new EpochMetrics(epoch, current.EpochSums.Loss, current.EpochSums.Accuracy,
@@ -144,7 +144,7 @@ internal sealed class TrainingSession(
 
     private void SaveCheckpoint(string path)
     {
-        var header = new CheckpointHeader(CheckpointHeader.CurrentFormat, runId, hyper, current, time.GetUtcNow(), data.TrainSlides);
+        var header = new CheckpointHeader(CheckpointHeader.CurrentFormat, runId, hyper, current, time.GetUtcNow(), data.TrainSlides, baseModelHash);
         Checkpoints.Save(path, header, net, optimizer);
         (saved, savedAt) = (current, header.SavedAt);
         Report(TrainingEvent.Checkpoint, message: path);

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using TumorWeb.Pipeline.Evaluation;
 using TumorWeb.Pipeline.Training.Loading;
-using TumorWeb.Pipeline.Training.Models;
 using TumorWeb.Pipeline.Training.Torch;
 using static TorchSharp.torch;
 
@@ -10,8 +9,8 @@ namespace TumorWeb.Pipeline.Training;
 /// <summary>Scores the held-out slides' patches in eval mode: loss, accuracy at 0.5, and AUC.</summary>
 internal static class Validation
 {
-    public static async Task<ValidationResult> ScoreAsync(PatchNet net, PatchBatchLoader loader, IReadOnlyList<TrainingPatch> patches,
-        int batchSize, int patchSize, CancellationToken ct)
+    public static async Task<ValidationResult> ScoreAsync(nn.Module<Tensor, Tensor> net, IBatchSource loader, IReadOnlyList<TrainingPatch> patches,
+        int batchSize, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var sums = default(MetricSums);
@@ -24,7 +23,7 @@ internal static class Validation
             {
                 using var _ = no_grad();
                 using var scope = NewDisposeScope();
-                var x = PatchTensors.FromPlanes(batch.Planes, batch.Count, patchSize, TorchDevice.Pick());
+                var x = loader.ToInput(batch, TorchDevice.Pick());
                 var y = tensor(batch.Labels, device: TorchDevice.Pick());
                 var logits = net.call(x);
                 sums = sums.Add(BatchLoss.Mean(logits, y).item<float>(), BatchLoss.Correct(logits, y), batch.Count);

@@ -24,7 +24,11 @@ public static class TrainCommand
         var weightDecay = new Option<double>("--weight-decay") { Description = "L2 weight decay.", DefaultValueFactory = _ => 0 };
         var augment = new Option<bool?>("--augment") { Description = "Random rotation and flip (default: on for models trained from scratch)." };
         var output = new Option<string?>("--out") { Description = "Run folder for checkpoints (default: <patches>/training/run-<id>)." };
-        var weights = new Option<string?>("--weights") { Description = "ImageNet weights of a frozen preset's base (TorchSharp state dict)." };
+        var weights = new Option<string?>("--weights")
+        {
+            Description = "ImageNet base of a frozen preset: a TorchScript file (features cached once, head trained on them) or a TorchSharp state dict. " +
+                          "resnet18-frozen needs none: it uses the shipped ONNX ResNet18.",
+        };
         var resume = new Option<string?>("--resume") { Description = "Continue a run: its id (with --patches or --db) or its folder." };
         var seed = new Option<int>("--seed") { Description = "Seed of the initial weights, the shuffles, augmentation and dropout.", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads") { Description = "libtorch threads (0: one per core).", DefaultValueFactory = _ => 0 };

@@ -1,13 +1,13 @@
 namespace TumorWeb.Pipeline.Features.Cache;
 
-/// <summary>The files of an extraction's feature cache, under &lt;extraction-dir&gt;/features/.</summary>
-internal sealed class FeatureCacheFiles(string extractionDirectory)
+/// <summary>The files of an extraction's feature cache of one base, under &lt;extraction-dir&gt;/features/&lt;name&gt;.*.</summary>
+internal sealed class FeatureCacheFiles(string extractionDirectory, string name)
 {
     public string Directory { get; } = Path.Combine(extractionDirectory, "features");
-    public string Features => Path.Combine(Directory, "resnet18.f32");
-    public string Header => Path.Combine(Directory, "resnet18.json");
-    public string Keys => Path.Combine(Directory, "resnet18.patches");
-    public string Lock => Path.Combine(Directory, "resnet18.lock");
+    public string Features => Path.Combine(Directory, name + ".f32");
+    public string Header => Path.Combine(Directory, name + ".json");
+    public string Keys => Path.Combine(Directory, name + ".patches");
+    public string Lock => Path.Combine(Directory, name + ".lock");
 
     /// <summary>One build at a time per cache: the CLI and the web app's background service may both start one.</summary>
     public FileStream TakeLock()

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using TumorWeb.Pipeline.Extraction.Store;
+using static TorchSharp.torch;
 
 namespace TumorWeb.Pipeline.Training.Loading;
 
@@ -9,8 +10,10 @@ namespace TumorWeb.Pipeline.Training.Loading;
 /// pack reader is thread-safe), augments them, and queues the batch in a bounded channel a few
 /// batches ahead of the model, so the model rarely waits and memory stays bounded.
 /// </summary>
-public sealed class PatchBatchLoader(PatchPackReader reader, int patchSize, int decodeThreads, int prefetchBatches)
+public sealed class PatchBatchLoader(PatchPackReader reader, int patchSize, int decodeThreads, int prefetchBatches) : IBatchSource
 {
+    Tensor IBatchSource.ToInput(PatchBatch batch, Device device) => PatchTensors.FromPlanes(batch.Planes, batch.Count, patchSize, device);
+
     private int PatchBytes => patchSize * patchSize * 3;
 
     public async IAsyncEnumerable<PatchBatch> ReadAsync(IReadOnlyList<TrainingPatch> patches, EpochPlan plan,

@@ -5,9 +5,10 @@ using static TorchSharp.torch;
 namespace TumorWeb.Pipeline.Training.Models;
 
 /// <summary>
-/// ImageNet weights for a frozen preset's base. They cannot be downloaded here: the user exports
-/// torchvision's state dict once with TorchSharp's exportsd.py and passes the file (or puts it at
-/// <see cref="DefaultPath"/>).
+/// ImageNet weights for a frozen preset's base as a TorchSharp state dict. They cannot be downloaded
+/// here: the user exports torchvision's state dict once with TorchSharp's exportsd.py and passes the
+/// file (or puts it at <see cref="DefaultPath"/>). A TorchScript file is the other way in
+/// (<see cref="Features.TorchScriptFeatures"/>).
 /// </summary>
 public static class PretrainedWeights
 {
@@ -41,9 +42,10 @@ public static class PretrainedWeights
     }
 
     internal static string Missing(ModelPreset preset, string path) =>
-        $"{path}: no ImageNet weights for {preset.Name()}. Export them once where PyTorch and torchvision are installed, " +
+        $"{path}: no ImageNet weights for {preset.Name()}. Make them once where PyTorch and torchvision are installed: " +
+        $"a TorchScript file of the pooled features (bench/torchscript/make_inception_torchscript.py, docs/models.md), or a state dict " +
         $"with exportsd.py from TorchSharp's repository: `m = torchvision.models.{TorchvisionName(preset)}(weights=\"DEFAULT\"); " +
-        $"exportsd.save_state_dict(m.state_dict(), open(\"{FileName(preset)}\", \"wb\"))`, then pass the file with --weights " +
+        $"exportsd.save_state_dict(m.state_dict(), open(\"{FileName(preset)}\", \"wb\"))`; then pass the file with --weights " +
         $"or put it at {DefaultPath(preset)}";
 
     private static string FileName(ModelPreset preset) => preset == ModelPreset.ResNet18Frozen ? "resnet18_imagenet.dat" : "inception_v3_imagenet.dat";
