@@ -75,6 +75,8 @@ var scores = heatmap.Scores;
 Console.Error.WriteLine($"(b) heatmap: {scores.ScoredCells} cells in {scores.Seconds:F1} s (read {scores.ReadSeconds:F1}, model {scores.ModelSeconds:F1}, waited {scores.WaitSeconds:F1}); grid {heatmap.GridSeconds:F1} s");
 var forwardAfter = ModelOnlyForward(checkpoint, batch, forwardBatches);
 Console.Error.WriteLine($"(a) forward again: batches {Join(forwardAfter)} s");
+var conversion = ConversionSeconds(batch, 5);
+Console.Error.WriteLine($"bytes to tensor: {conversion * 1000:F1} ms a batch");
 
 var result = new
 {
@@ -96,6 +98,7 @@ var result = new
         gridSeconds = heatmap.GridSeconds,
         cellsCsv = files.Cells,
         readerThreads = new HeatmapOptions().ReaderThreads,
+        conversionSecondsPerBatch = conversion,
     },
     training = new
     {
@@ -129,6 +132,17 @@ static List<double> ModelOnlyForward(string checkpoint, int batch, int batches)
         if (i > 0) seconds.Add(clock.Elapsed.TotalSeconds);
     }
     return seconds;
+}
+
+// Seconds to turn one batch of RGB bytes into the model's input tensor, as inference does (mean of a few rounds).
+static double ConversionSeconds(int batch, int rounds)
+{
+    var bytes = new byte[batch * PatchSize * PatchSize * 3];
+    new Random(1).NextBytes(bytes);
+    PatchTensors.FromRgb(bytes, batch, PatchSize, TorchDevice.Pick()).Dispose();
+    var clock = Stopwatch.StartNew();
+    for (var i = 0; i < rounds; i++) PatchTensors.FromRgb(bytes, batch, PatchSize, TorchDevice.Pick()).Dispose();
+    return clock.Elapsed.TotalSeconds / rounds;
 }
 
 // Seconds per training step of a fresh network, as TrainingSession.Step runs it (the same

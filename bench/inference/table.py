@@ -47,7 +47,7 @@ rows = [
     ("(b) whole-slide inference, cells/s", f"{slide_cps:.2f}",
      f"{heat['cells']} tissue cells of a {heat['gridWidth']}x{heat['gridHeight']} grid; read {heat['readSeconds']:.1f} s "
      f"(overlapped, {heat['readerThreads']} reader threads), convert + model {heat['modelSeconds']:.1f} s, model waited {heat['waitSeconds']:.2f} s "
-     f"of {heat['seconds']:.1f} s; with the grid stage ({heat['gridSeconds']:.2f} s) {slide_with_grid:.2f}"),
+     f"of {heat['seconds']:.1f} s (bytes to tensor alone: {heat['conversionSecondsPerBatch'] * 1000:.0f} ms a batch); with the grid stage ({heat['gridSeconds']:.2f} s) {slide_with_grid:.2f}"),
     ("(c) PyTorch peer, cells/s", f"{peer_cps:.2f}",
      f"torch {peer['torch']}, same cells; read {peer['readSeconds']:.1f} s, convert + model {peer['modelSeconds']:.1f} s of {peer['seconds']:.1f} s"),
     ("(b) / (a)", verdict(slide_cps / forward, 0.9), ""),
