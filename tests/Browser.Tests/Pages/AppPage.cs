@@ -16,6 +16,20 @@ public abstract class AppPage(IPage page, string baseUrl)
         await Page.WaitForTimeoutAsync(500);
     }
 
+    /// <summary>
+    /// Starts recording every status chip and progress text the page shows from now on, as the
+    /// server pushes them over the circuit; the page is never reloaded while recording.
+    /// </summary>
+    public Task RecordLiveTextsAsync() => Page.EvaluateAsync(@"() => {
+        window.tumorwebSeen = new Set();
+        const record = () => document.querySelectorAll('.mud-chip, .tw-nowrap').forEach(e => window.tumorwebSeen.add(e.textContent.trim()));
+        new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true });
+        record();
+    }");
+
+    public async Task<IReadOnlyList<string>> LiveTextsAsync() =>
+        await Page.EvaluateAsync<string[]>("() => [...(window.tumorwebSeen ?? [])]");
+
     protected ILocator TestId(string id) => Page.Locator($"[data-test='{id}']");
 
     /// <summary>Waits (polling the live page, never reloading) until the run's status chip says <paramref name="status"/>.</summary>

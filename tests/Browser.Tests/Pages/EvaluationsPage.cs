@@ -10,7 +10,8 @@ public sealed class EvaluationsPage(IPage page, string baseUrl) : AppPage(page, 
 
     public Task OpenRunAsync(int id) => Page.Locator($"a[href='evaluations/{id}']").First.ClickAsync(new() { Timeout = 60_000 });
 
-    public Task<string> FirstAucAsync() => TestId("auc").First.InnerTextAsync();
+    /// <summary>The per-slide "AUC ..." lines; a normal slide has none to compute ("n/a").</summary>
+    public Task<IReadOnlyList<string>> AucsAsync() => TestId("auc").AllInnerTextsAsync();
 
     /// <summary>ROC charts drawn with at least one point.</summary>
     public Task<int> RocChartsAsync() => Page.EvaluateAsync<int>(

@@ -10,11 +10,9 @@ public sealed class ExtractionsPage(IPage page, string baseUrl) : AppPage(page, 
 
     public Task OpenRunAsync(int id) => Page.Locator($"a[href='extractions/{id}']").First.ClickAsync(new() { Timeout = 60_000 });
 
-    /// <summary>The percentage the run's progress bar shows now, e.g. "42%".</summary>
-    public Task<string> ProgressAsync() => Page.Locator(".tw-nowrap", new() { HasTextRegex = new("%$") }).First.InnerTextAsync();
+    public Task WaitForRunStatusInListAsync(string status) =>
+        Assertions.Expect(Page.Locator("[data-test='runs'] .mud-chip", new() { HasTextString = status }).First).ToBeVisibleAsync(new() { Timeout = 300_000 });
 
-    public Task WaitForProgressOtherThanAsync(string shown) =>
-        Assertions.Expect(Page.Locator(".tw-nowrap", new() { HasTextRegex = new("%$") }).First).Not.ToHaveTextAsync(shown, new() { Timeout = 120_000 });
-
-    public Task<int> PatchImagesAsync() => Page.Locator(".tw-patch-grid img").CountAsync();
+    public Task WaitForSamplePatchesAsync() =>
+        Assertions.Expect(Page.Locator(".tw-patch-grid img").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
 }
