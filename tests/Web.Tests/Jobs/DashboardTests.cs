@@ -1,3 +1,4 @@
+using TumorWeb.Web.Tests.Components;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,8 +23,7 @@ public sealed class DashboardTests : IAsyncLifetime
 
     public DashboardTests()
     {
-        _bunit.JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
+        _bunit.AddTestServices();
         Services.AddData($"Data Source={Path.Combine(_folder, "test.db")}");
         Services.AddSingleton<IRunNotifier>(_notifier);
         Services.AddSingleton(TimeProvider.System);

@@ -1,3 +1,4 @@
+using TumorWeb.Web.Tests.Components;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Data.Sqlite;
@@ -21,8 +22,7 @@ public sealed class PagesTestContext : BunitContext
 
     public PagesTestContext()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
+        this.AddTestServices();
         Services.AddData($"Data Source={Path.Combine(directory, "tumorweb.db")}");
         Services.AddSingleton<IJobQueue>(Queue);
         Services.AddSingleton<IRunNotifier>(Notifier);

@@ -1,3 +1,4 @@
+using TumorWeb.Web.Tests.Components;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -16,8 +17,7 @@ public sealed class SlideViewerPageTests : IClassFixture<ViewerAppFixture>, IAsy
     public SlideViewerPageTests(ViewerAppFixture app)
     {
         _app = app;
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
-        _context.Services.AddMudServices();
+        _context.AddTestServices();
         _context.Services.AddData($"Data Source={app.DatabaseFile}");
         _context.Services.AddOptions<ViewerOptions>();
         _context.Services.AddSingleton<SlideHandles>();
