@@ -2,14 +2,14 @@
 # Progress benchmark (issue 4): delay from a job's progress event to its arrival at SignalR clients
 # of /hubs/runs, for an extraction and a tiny training job, with 1 and with 5 hub clients.
 # The app runs from the Release build with a fresh data folder; a small synthetic dataset is made in it.
-# Usage: bench/progress/run.sh [clients=1,5] [epochs=2] [slides=4] [size=4096]
+# Usage: bench/progress/run.sh [clients=1,5] [epochs=2] [slides=4] [size=8192]
 # SKIP_SETUP=1 skips set-up and build. Appends the table to bench/results/progress-<date>.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 clients=${1:-1,5}
 epochs=${2:-2}
 slides=${3:-4}
-size=${4:-4096}
+size=${4:-8192}
 work="$PWD/bench/results/progress"
 out="$PWD/bench/results/progress-$(date -u +%Y-%m-%d).md"
 [ "${SKIP_SETUP:-0}" = 1 ] || CONFIGURATION=Release scripts/setup.sh
