@@ -65,12 +65,15 @@ public sealed class JobQueueRestartTests(SyntheticDataset dataset) : IClassFixtu
         await using var second = new TestApp(data);
         var stopped = await second.GetAsync<JobView>($"/api/jobs/{jobId}");
         Assert.True(stopped.Status is RunStatus.Interrupted or RunStatus.Completed, $"job {jobId} is {stopped.Status} after the restart");
+        var final = stopped;
         if (stopped.Status == RunStatus.Interrupted)
         {
             Assert.Equal(System.Net.HttpStatusCode.OK, (await second.CreateClient().PostAsync($"/api/jobs/{jobId}/resume", null)).StatusCode);
-            Assert.Equal(RunStatus.Completed, (await second.WaitForFinalAsync(jobId, Patience)).Status);
+            final = await second.WaitForFinalAsync(jobId, Patience);
+            Assert.Equal(RunStatus.Completed, final.Status);
         }
-        var run = await second.GetAsync<ExtractionDetailView>($"/api/extractions/{stopped.RunId}");
+        // A job stopped before its run row existed gets the run when resumed.
+        var run = await second.GetAsync<ExtractionDetailView>($"/api/extractions/{final.RunId}");
         Assert.Equal(RunStatus.Completed, run.Run.Status);
         await using var db = await second.Db.CreateDbContextAsync();
         var patches = await db.Patches.Where(p => p.ExtractionRunId == run.Run.Id).Select(p => new { p.RunSlideId, p.X, p.Y }).ToListAsync();
