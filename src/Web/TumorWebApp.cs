@@ -35,10 +35,12 @@ public static class TumorWebApp
         builder.Services.AddRuns();
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // SecurityHeaders sends frame-ancestors 'none'; Blazor's own 'self' would be a second, weaker policy.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         app.MapDatasets();
         app.MapJobs();
         app.MapApi();

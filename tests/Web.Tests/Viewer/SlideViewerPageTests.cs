@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using TumorWeb.Data;
 using TumorWeb.Web.Components.Pages.Viewer;
+using TumorWeb.Web.Features.Datasets;
 using TumorWeb.Web.Features.Viewer;
 
 namespace TumorWeb.Web.Tests.Viewer;
@@ -20,6 +21,7 @@ public sealed class SlideViewerPageTests : IClassFixture<ViewerAppFixture>, IAsy
         _context.AddTestServices();
         _context.Services.AddData($"Data Source={app.DatabaseFile}");
         _context.Services.AddOptions<ViewerOptions>();
+        _context.Services.AddSingleton(app.Factory.Services.GetRequiredService<DatasetRoots>());
         _context.Services.AddSingleton<SlideHandles>();
     }
 

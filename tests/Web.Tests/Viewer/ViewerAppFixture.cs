@@ -42,6 +42,7 @@ public sealed class ViewerAppFixture : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("TumorWeb:DataDirectory", DataDirectory);
+            builder.UseSetting("TumorWeb:DataRoots:0", DataDirectory);
             builder.UseSetting("TumorWeb:DemoDataset", "false");
         });
         _factory.CreateClient().Dispose();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using TumorWeb.Data;
 using TumorWeb.Pipeline.DeepZoom;
 using TumorWeb.Pipeline.Slides;
+using TumorWeb.Web.Features.Datasets;
 
 namespace TumorWeb.Web.Features.Viewer;
 
@@ -11,7 +12,8 @@ namespace TumorWeb.Web.Features.Viewer;
 /// <see cref="ViewerOptions.MaxOpenSlides"/>. One OpenSlide handle per slide serves all requests:
 /// OpenSlide 3.4.1 handles are safe for concurrent reads.
 /// </summary>
-public sealed class SlideHandles(IDbContextFactory<TumorWebDbContext> dbFactory, IOptions<ViewerOptions> options) : IDisposable
+public sealed class SlideHandles(IDbContextFactory<TumorWebDbContext> dbFactory, IOptions<ViewerOptions> options, DatasetRoots roots)
+    : IDisposable
 {
     private readonly object _lock = new();
     private readonly Dictionary<int, LinkedListNode<ViewerSlide>> _open = [];
@@ -31,6 +33,7 @@ public sealed class SlideHandles(IDbContextFactory<TumorWebDbContext> dbFactory,
         var row = await db.RegisteredSlides.AsNoTracking()
             .Where(s => s.Id == id).Select(s => new { s.Name, s.SlidePath }).SingleOrDefaultAsync(ct);
         if (row is null) return null;
+        SlideFilesInRoots.Ensure(roots.Allowed, row.SlidePath);
         var opened = Open(id, row.Name, row.SlidePath);
         lock (_lock)
         {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TumorWeb.Data;
 using TumorWeb.Pipeline.DeepZoom;
 using TumorWeb.Pipeline.Grid;
+using TumorWeb.Web.Features.Datasets;
 using TumorWeb.Web.Hosting;
 
 namespace TumorWeb.Web.Features.Viewer;
@@ -11,7 +12,7 @@ namespace TumorWeb.Web.Features.Viewer;
 /// The tissue and ground-truth overlays of a registered slide: one pixel per grid cell, built once
 /// with the grid stage and kept as PNGs in DataDirectory/grids/{slideId}/.
 /// </summary>
-public sealed class SlideOverlays(IDbContextFactory<TumorWebDbContext> dbFactory, TumorWebPaths paths)
+public sealed class SlideOverlays(IDbContextFactory<TumorWebDbContext> dbFactory, TumorWebPaths paths, DatasetRoots roots)
 {
     public const string TissueName = "tissue.png";
     public const string TumorName = "tumor.png";
@@ -32,6 +33,7 @@ public sealed class SlideOverlays(IDbContextFactory<TumorWebDbContext> dbFactory
         if (name == TumorName && slide.MaskPath is null && slide.AnnotationPath is null) return null;
         var path = Path.Combine(Folder(slideId), name);
         if (File.Exists(path)) return path;
+        SlideFilesInRoots.Ensure(roots.Allowed, slide.SlidePath, slide.MaskPath, slide.AnnotationPath);
         // Requests for both overlays of a slide that arrive together share one grid build.
         var build = _builds.GetOrAdd(slideId, _ => new Lazy<Task>(() => Task.Run(() =>
             Build(slide.SlidePath, slide.MaskPath, slide.AnnotationPath, Folder(slideId)))));

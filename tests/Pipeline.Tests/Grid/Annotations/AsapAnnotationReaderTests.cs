@@ -73,6 +73,20 @@ public class AsapAnnotationReaderTests
     }
 
     [Fact]
+    public void AnExternalEntityIsRefusedAndTheFileItNamesNeverRead()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("xxe.xml", """
+            <?xml version="1.0"?>
+            <!DOCTYPE ASAP_Annotations [ <!ENTITY secret SYSTEM "file:///etc/passwd"> ]>
+            <ASAP_Annotations><Annotations><Annotation Name="&secret;" PartOfGroup="Tumor" /></Annotations></ASAP_Annotations>
+            """);
+        var error = Assert.Throws<AnnotationException>(() => AsapAnnotationReader.Read(path));
+        Assert.Equal($"{path}: refused: the file declares a DTD (<!DOCTYPE>); DTDs are not allowed, so entity expansion cannot run", error.Message);
+        Assert.DoesNotContain("root:", error.ToString());
+    }
+
+    [Fact]
     public void MalformedXmlIsAnErrorWithFileLineAndPosition()
     {
         using var temp = new TempDirectory();

