@@ -99,7 +99,7 @@ public sealed class RecoveryLab : IAsyncDisposable
         {
             var job = await JobAsync(jobId);
             var status = (string)job["status"]!;
-            Assert.True(status is "Queued" or "Running", $"job {jobId} is {status} before the kill: make it slower");
+            Assert.True(status is "Queued" or "Running", $"job {jobId} is {status} before the kill: make it slower ({job["error"]})");
             return status == "Running" && await madeProgress(job);
         }, poll: TimeSpan.FromMilliseconds(100));
     }
