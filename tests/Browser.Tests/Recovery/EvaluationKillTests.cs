@@ -9,6 +9,7 @@ namespace TumorWeb.Browser.Tests.Recovery;
 /// resumed: every slide ends with exactly one completed row, scored as an uninterrupted evaluation
 /// of the same model scores it.
 /// </summary>
+[Collection(RecoveryLab.Collection)]
 public sealed class EvaluationKillTests(ITestOutputHelper output)
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace TumorWeb.Browser.Tests.Recovery;
 /// folder, and the interrupted job resumed: the catalog ends exactly as an uninterrupted extraction
 /// of the same dataset and seed, with no patch lost or written twice.
 /// </summary>
+[Collection(RecoveryLab.Collection)]
 public sealed class ExtractionKillTests(ITestOutputHelper output)
 {
     [Fact]

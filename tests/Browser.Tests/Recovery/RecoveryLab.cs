@@ -12,6 +12,9 @@ namespace TumorWeb.Browser.Tests.Recovery;
 /// </summary>
 public sealed class RecoveryLab : IAsyncDisposable
 {
+    /// <summary>One at a time: each test starts app processes that train or score on all cores, and its kill must land mid-job.</summary>
+    public const string Collection = "recovery";
+
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(150);
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
@@ -140,7 +143,9 @@ public sealed class RecoveryLab : IAsyncDisposable
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA integrity_check";
-        return (string)(await command.ExecuteScalarAsync())!;
+        var result = (string)(await command.ExecuteScalarAsync())!;
+        deleteDataOnDispose = result == "ok";
+        return result;
     }
 
     private static async Task SynthesizeAsync(string folder, int slides, string size)
@@ -155,9 +160,13 @@ public sealed class RecoveryLab : IAsyncDisposable
         Assert.True(process.ExitCode == 0, $"synth failed: {await output}{error}");
     }
 
+    // A failed test leaves its data folder (database, runs, slides) to look into; its log is in ArtifactDirectory.
+    private bool deleteDataOnDispose;
+
     public async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
         http.Dispose();
+        if (deleteDataOnDispose) Directory.Delete(DataDirectory, recursive: true);
     }
 }

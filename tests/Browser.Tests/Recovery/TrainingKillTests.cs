@@ -8,6 +8,7 @@ namespace TumorWeb.Browser.Tests.Recovery;
 /// checkpoint (five slides, so one is a validation slide), started again and the job resumed: the curve has every epoch once, no metric point
 /// twice and its steps only go forward.
 /// </summary>
+[Collection(RecoveryLab.Collection)]
 public sealed class TrainingKillTests(ITestOutputHelper output)
 {
     private const int Epochs = 4;
