@@ -13,10 +13,15 @@ public sealed class AppProcess : IAsyncDisposable
     private readonly Process process;
     private readonly StreamWriter log;
 
-    private AppProcess(Process process, StreamWriter log, string baseUrl, string dataDirectory)
+    private readonly string logFile;
+    private readonly string[] settings;
+
+    private AppProcess(Process process, StreamWriter log, string baseUrl, string dataDirectory, string logFile, string[] settings)
     {
         this.process = process;
         this.log = log;
+        this.logFile = logFile;
+        this.settings = settings;
         BaseUrl = baseUrl;
         DataDirectory = dataDirectory;
     }
@@ -46,10 +51,26 @@ public sealed class AppProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var app = new AppProcess(process, log, $"http://127.0.0.1:{port}", dataDirectory);
+        var app = new AppProcess(process, log, $"http://127.0.0.1:{port}", dataDirectory, logFile, settings);
         await app.WaitUntilServingAsync(logFile);
         return app;
     }
+
+    /// <summary>SIGKILL, as a crash or the OOM killer would stop it: no shutdown code runs.</summary>
+    public async Task KillAsync()
+    {
+        if (process.HasExited) return;
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        lock (log)
+        {
+            log.WriteLine("---- killed by the test (SIGKILL) ----");
+            log.Dispose();
+        }
+    }
+
+    /// <summary>A new process on the same data folder and settings (on a new port), as a lab restarts after a crash.</summary>
+    public Task<AppProcess> StartAgainAsync() => StartAsync(DataDirectory, logFile, settings);
 
     private async Task WaitUntilServingAsync(string logFile)
     {
@@ -70,7 +91,7 @@ public sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException($"tumorweb did not answer on {BaseUrl} within 90 s; see {logFile}");
     }
 
-    private static string AppBinary()
+    public static string AppBinary()
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         var binary = Path.Combine(TestPaths.RepositoryRoot, "src", "Web", "bin", configuration, "net10.0", "tumorweb.dll");
@@ -84,8 +105,12 @@ public sealed class AppProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    private bool disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (disposed) return;
+        disposed = true;
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);
