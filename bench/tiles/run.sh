@@ -19,7 +19,7 @@ fi
 # A fresh data folder each run, so the app starts with an empty tile cache.
 rm -rf "$work/data"
 port=$((20000 + RANDOM % 20000))
-dotnet "$app" --urls "http://127.0.0.1:$port" --TumorWeb:DataDirectory="$work/data" --TumorWeb:DemoDataset=false \
+dotnet "$app" --urls "http://127.0.0.1:$port" --TumorWeb:DataDirectory="$work/data" --TumorWeb:DemoDataset=false --TumorWeb:DataRoots:0="$work" \
   > "$work/app.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
