@@ -60,10 +60,10 @@ var trainingEqual = await Compare.Training(http, aloneTrainingRun, loadedTrainin
 
 var tiles = load.Tiles;
 var table = new StringBuilder()
-    .AppendLine("| clients | seconds | tile requests | requests/s | p50 ms | p99 ms | max ms | errors | hub events per client (min / median / max) | hub disconnects | app peak RSS (VmHWM) |")
-    .AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|")
+    .AppendLine("| clients | seconds | tile requests | requests/s | p50 ms | p99 ms | max ms | errors | tile cache hits | hub events per client (min / median / max) | hub disconnects | app peak RSS (VmHWM) |")
+    .AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|")
     .AppendLine(CultureInfo.InvariantCulture,
-        $"| {clientCount} | {seconds:0} | {tiles.Count} | {tiles.Count / seconds:0} | {tiles.Percentile(0.50):0.0} | {tiles.Percentile(0.99):0.0} | {tiles.Percentile(1):0.0} | {tiles.Errors} | {hub.Min} / {hub.Median} / {hub.Max} | {hub.Disconnects} | {peakRssKb / 1024.0:0} MiB |")
+        $"| {clientCount} | {seconds:0} | {tiles.Count} | {tiles.Count / seconds:0} | {tiles.Percentile(0.50):0.0} | {tiles.Percentile(0.99):0.0} | {tiles.Percentile(1):0.0} | {tiles.Errors} | {tiles.Hits * 100.0 / Math.Max(1, tiles.Count):0}% | {hub.Min} / {hub.Median} / {hub.Max} | {hub.Disconnects} | {peakRssKb / 1024.0:0} MiB |")
     .AppendLine()
     .AppendLine("| job | under load (run id) | alone (run id) | same result |")
     .AppendLine("|---|---:|---:|---|")
@@ -165,11 +165,12 @@ sealed class LoadRun(HttpClient http, Uri baseUrl, List<SlideGeometry> slides, i
                 {
                     using var response = await http.GetAsync(slide.RandomTileUrl(random));
                     await response.Content.ReadAsByteArrayAsync();
-                    Tiles.Record(watch.Elapsed.TotalMilliseconds, response.IsSuccessStatusCode);
+                    Tiles.Record(watch.Elapsed.TotalMilliseconds, response.IsSuccessStatusCode,
+                        response.Headers.TryGetValues("X-Tile-Cache", out var cache) && cache.Single() == "hit");
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
-                    Tiles.Record(watch.Elapsed.TotalMilliseconds, false);
+                    Tiles.Record(watch.Elapsed.TotalMilliseconds, false, false);
                 }
             }
         })));
@@ -196,14 +197,16 @@ sealed class Latencies
 {
     private readonly List<double> _values = [];
     public int Errors { get; private set; }
+    public int Hits { get; private set; }
     public int Count { get { lock (_values) return _values.Count; } }
 
-    public void Record(double milliseconds, bool ok)
+    public void Record(double milliseconds, bool ok, bool hit)
     {
         lock (_values)
         {
             _values.Add(milliseconds);
             if (!ok) Errors++;
+            if (hit) Hits++;
         }
     }
 
