@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Load benchmark (issue 5, "Load"): 50 concurrent clients browse slide tiles and hold a SignalR
+# connection to /hubs/runs while an extraction and a tiny training job run, for a bounded time; then
+# the same jobs run again without load and their results are compared.
+# The app runs from the Release build with a fresh data folder; a small synthetic dataset is made in it.
+# Usage: bench/load/run.sh [seconds=60] [clients=50] [epochs=2] [slides=4] [size=8192]
+# SKIP_SETUP=1 skips set-up and build. Writes bench/results/load-<date>.md.
+# TODO(accounts, issue 5): once sign-in exists, LoadBench.cs must sign every client in once.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds=${1:-60}
+clients=${2:-50}
+epochs=${3:-2}
+slides=${4:-4}
+size=${5:-8192}
+work="$PWD/bench/results/load"
+out="$PWD/bench/results/load-$(date -u +%Y-%m-%d).md"
+[ "${SKIP_SETUP:-0}" = 1 ] || CONFIGURATION=Release scripts/setup.sh
+app=src/Web/bin/Release/net10.0/tumorweb.dll
+
+# A fresh data folder each run (empty tile cache, no earlier runs); the dataset lives inside it.
+rm -rf "$work"
+mkdir -p "$work/data"
+dotnet "$app" synth "$work/data/synthetic" --slides "$slides" --size "${size}x${size}" --normal 1 --seed 11 >/dev/null
+port=$((20000 + RANDOM % 20000))
+dotnet "$app" --urls "http://127.0.0.1:$port" --TumorWeb:DataDirectory="$work/data" --TumorWeb:DemoDataset=false \
+  --TumorWeb:DataRoots:0="$work/data" > "$work/app.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -sf -o /dev/null "http://127.0.0.1:$port/" && break
+  sleep 0.5
+done
+
+# `dotnet app.dll` hosts the app in this very process, so $pid's VmHWM is the app's peak RSS.
+dotnet run -c Release bench/load/LoadBench.cs -- "http://127.0.0.1:$port/" "$work/data/synthetic" "$pid" "$out" "$seconds" "$clients" "$epochs"
+echo "results: $out"
