@@ -18,7 +18,7 @@ public sealed class TrainingJobRunner(IDbContextFactory<TumorWebDbContext> dbFac
     public async Task RunAsync(JobContext context, CancellationToken ct)
     {
         var p = context.Parameters<TrainingJobParameters>();
-        var output = Path.GetFullPath(paths.RunDirectory("training", context.JobId));
+        var output = JobOutputFolder.Create(paths.RunDirectory("training", context.JobId));
         var runner = new TrainingRunner(dbFactory, time);
         var progress = new TrainingJobProgress(context, dbFactory);
         var existing = await ExistingRunAsync(output, ct);
