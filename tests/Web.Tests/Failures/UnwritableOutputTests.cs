@@ -38,6 +38,35 @@ public sealed class UnwritableOutputTests(SyntheticDataset dataset) : IClassFixt
         Assert.Equal(1, await db.EvaluationRuns.CountAsync());
     }
 
+    [Fact]
+    public async Task TrainingOnAFullDiskFailsNamingTheFileAndLeavesNoRunRunning()
+    {
+        await using var app = new TestApp(dataset.NewDataDirectory());
+        var (datasetId, _) = await app.RegisterDatasetAsync(dataset.Folder);
+        var extraction = await app.WaitForFinalAsync((await app.PostJobAsync("extraction", new ExtractionJobParameters(datasetId, TumorSlideThreshold: 5))).Id, Patience);
+        // /dev/full accepts the open and refuses every write with ENOSPC: the run's first file lands on a full disk.
+        var folder = Directory.CreateDirectory(Path.Combine(app.DataDirectory, "runs", $"training-{extraction.Id + 1}")).FullName;
+        var full = Path.Combine(folder, "training.json.tmp");
+        File.CreateSymbolicLink(full, "/dev/full");
+
+        var failed = await app.WaitForFinalAsync((await app.PostJobAsync("training", new TrainingJobParameters(extraction.RunId!.Value, "tiny", Epochs: 1))).Id, Patience);
+
+        Assert.Equal(RunStatus.Failed, failed.Status);
+        Assert.Contains(full, failed.Error);
+        Assert.Contains("No space left on device", failed.Error);
+        await using (var db = await app.Db.CreateDbContextAsync())
+            Assert.All(await db.TrainingRuns.ToListAsync(), r => Assert.Equal(RunStatus.Failed, r.Status));
+        Assert.Equal("ok", await IntegrityAsync(app));
+
+        File.Delete(full);
+        Assert.True((await app.CreateClient().PostAsync($"/api/jobs/{failed.Id}/resume", null)).IsSuccessStatusCode);
+        var done = await app.WaitForFinalAsync(failed.Id, Patience);
+        Assert.True(done.Status == RunStatus.Completed, $"training resumed: {done.Status} {done.Error}");
+        Assert.True(File.Exists(Path.Combine(folder, "training.json")), "the resumed run has no training.json for the CLI");
+        await using (var db = await app.Db.CreateDbContextAsync())
+            Assert.Equal([(done.RunId!.Value, RunStatus.Completed)], await db.TrainingRuns.Select(r => ValueTuple.Create(r.Id, r.Status)).ToListAsync());
+    }
+
     private static async Task<JobView> FailThenResumeAsync(TestApp app, string kind, int expectedJobId, object parameters)
     {
         var folder = Path.Combine(app.DataDirectory, "runs", $"{kind}-{expectedJobId}");
