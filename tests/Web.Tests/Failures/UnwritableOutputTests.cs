@@ -67,6 +67,39 @@ public sealed class UnwritableOutputTests(SyntheticDataset dataset) : IClassFixt
             Assert.Equal([(done.RunId!.Value, RunStatus.Completed)], await db.TrainingRuns.Select(r => ValueTuple.Create(r.Id, r.Status)).ToListAsync());
     }
 
+    [Fact]
+    public async Task EvaluationOnAFullDiskFailsTheJobInsteadOfCompletingWithoutHeatmaps()
+    {
+        await using var app = new TestApp(dataset.NewDataDirectory());
+        var (datasetId, slideIds) = await app.RegisterDatasetAsync(dataset.Folder);
+        var extraction = await app.WaitForFinalAsync((await app.PostJobAsync("extraction", new ExtractionJobParameters(datasetId, TumorSlideThreshold: 5))).Id, Patience);
+        var training = await app.WaitForFinalAsync((await app.PostJobAsync("training", new TrainingJobParameters(extraction.RunId!.Value, "tiny", Epochs: 1))).Id, Patience);
+        var folder = Path.Combine(app.DataDirectory, "runs", $"evaluation-{training.Id + 1}");
+        var blocked = new List<string>();
+        foreach (var slide in Directory.GetFiles(dataset.Folder, "*.tif").Where(f => !f.Contains("mask", StringComparison.OrdinalIgnoreCase)))
+        {
+            var cells = Path.Combine(Directory.CreateDirectory(Path.Combine(folder, Path.GetFileNameWithoutExtension(slide))).FullName, "cells.csv");
+            File.CreateSymbolicLink(cells, "/dev/full");
+            blocked.Add(cells);
+        }
+
+        var failed = await app.WaitForFinalAsync((await app.PostJobAsync("evaluation", new EvaluationJobParameters(training.RunId!.Value, datasetId, slideIds))).Id, Patience);
+
+        Assert.True(failed.Status == RunStatus.Failed, $"evaluation on a full disk: {failed.Status} {failed.Message} {failed.Error}");
+        Assert.Contains("No space left on device", failed.Error);
+        Assert.Contains(blocked, file => failed.Error!.Contains(file, StringComparison.Ordinal));
+        await using (var db = await app.Db.CreateDbContextAsync())
+            Assert.Equal(RunStatus.Failed, (await db.EvaluationRuns.SingleAsync()).Status);
+        Assert.Equal("ok", await IntegrityAsync(app));
+
+        blocked.ForEach(File.Delete);
+        Assert.True((await app.CreateClient().PostAsync($"/api/jobs/{failed.Id}/resume", null)).IsSuccessStatusCode);
+        var done = await app.WaitForFinalAsync(failed.Id, Patience);
+        Assert.True(done.Status == RunStatus.Completed, $"evaluation resumed: {done.Status} {done.Error}");
+        var result = await app.GetAsync<EvaluationDetailView>($"/api/evaluations/{done.RunId}");
+        Assert.All(result.Slides, s => Assert.Equal(SlideStatus.Completed, s.Status));
+    }
+
     private static async Task<JobView> FailThenResumeAsync(TestApp app, string kind, int expectedJobId, object parameters)
     {
         var folder = Path.Combine(app.DataDirectory, "runs", $"{kind}-{expectedJobId}");
