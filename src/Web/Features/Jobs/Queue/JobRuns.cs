@@ -29,10 +29,15 @@ public static class JobRuns
     /// Marks the job's run Interrupted when its status is one of <paramref name="from"/>: the pipeline
     /// marks a stopped run Cancelled, but when the app stopped it (not a user) it is Interrupted, like the job.
     /// </summary>
-    public static async Task MarkInterruptedAsync(TumorWebDbContext db, Job job, RunStatus[] from, DateTimeOffset now)
+    public static Task MarkInterruptedAsync(TumorWebDbContext db, Job job, RunStatus[] from, DateTimeOffset now) =>
+        MarkAsync(db, job, from, RunStatus.Interrupted, "interrupted: the app stopped while it ran; resume its job to continue", now);
+
+    /// <summary>A failed job's run must not stay Queued or Running: nothing runs it any more.</summary>
+    public static Task MarkFailedAsync(TumorWebDbContext db, Job job, string error, DateTimeOffset now) =>
+        MarkAsync(db, job, [RunStatus.Queued, RunStatus.Running], RunStatus.Failed, error, now);
+
+    private static async Task MarkAsync(TumorWebDbContext db, Job job, RunStatus[] from, RunStatus to, string message, DateTimeOffset now)
     {
-        const RunStatus to = RunStatus.Interrupted;
-        const string message = "interrupted: the app stopped while it ran; resume its job to continue";
         switch (job.Kind)
         {
             case JobKind.Extraction when job.ExtractionRunId is { } id:

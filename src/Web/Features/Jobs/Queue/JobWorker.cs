@@ -138,6 +138,7 @@ public sealed class JobWorker(
             (row.Status, row.Error, row.Message, row.CompletedAt, row.Progress) = (status, error, message, now, progress);
             await db.SaveChangesAsync();
             if (status == RunStatus.Interrupted) await JobRuns.MarkInterruptedAsync(db, row, [RunStatus.Running, RunStatus.Cancelled], now);
+            if (status == RunStatus.Failed) await JobRuns.MarkFailedAsync(db, row, error ?? "failed", now);
         }
         catch (Exception e)
         {

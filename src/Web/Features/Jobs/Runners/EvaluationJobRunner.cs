@@ -55,7 +55,7 @@ public sealed class EvaluationJobRunner(IDbContextFactory<TumorWebDbContext> dbF
 
     private async Task<EvaluationRun> BeginAsync(JobContext context, EvaluationPlan plan, CancellationToken ct)
     {
-        var output = Path.GetFullPath(paths.RunDirectory("evaluation", context.JobId));
+        var output = JobOutputFolder.Create(paths.RunDirectory("evaluation", context.JobId));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var run = await db.EvaluationRuns.SingleOrDefaultAsync(r => r.OutputDirectory == output, ct);
         if (run is null)
@@ -72,7 +72,6 @@ public sealed class EvaluationJobRunner(IDbContextFactory<TumorWebDbContext> dbF
         }
         (run.Status, run.StartedAt, run.CompletedAt, run.Error) = (RunStatus.Running, time.GetUtcNow(), null, null);
         await db.SaveChangesAsync(ct);
-        Directory.CreateDirectory(output);
         context.Link(run.Id);
         return run;
     }

@@ -29,22 +29,38 @@ public sealed class EvaluationSlides(IDbContextFactory<TumorWebDbContext> dbFact
     public async Task ScoreAsync(RegisteredSlide slide, IProgress<StageProgress> progress, CancellationToken ct)
     {
         var row = await RowAsync(slide, ct);
+        SlideHeatmap heatmap;
         try
         {
             var options = new HeatmapOptions { Grid = plan.Grid, TrainingSlides = model.TrainingSlides };
-            var heatmap = await SlideHeatmapper.RunAsync(slide.SlidePath, slide.MaskPath, slide.MaskPath is null ? slide.AnnotationPath : null,
+            heatmap = await SlideHeatmapper.RunAsync(slide.SlidePath, slide.MaskPath, slide.MaskPath is null ? slide.AnnotationPath : null,
                 model.Classifier, options, progress, ct);
+        }
+        catch (Exception e) when (e is SlideException or AnnotationException or IOException or InvalidDataException or ArgumentException)
+        {
+            (row.Status, row.Error) = (SlideStatus.Failed, e.Message);
+            await SaveAsync(row);
+            return;
+        }
+        // Outside the slide's catch: a full disk or a blocked folder is the job's failure, not the slide's, so the job fails and resumes.
+        WriteHeatmap(heatmap, row);
+        await SaveAsync(row);
+    }
+
+    private void WriteHeatmap(SlideHeatmap heatmap, EvaluationSlide row)
+    {
+        try
+        {
             var (files, summary) = HeatmapWriter.Write(heatmap, run.OutputDirectory);
             row.HeatmapDirectory = files.Folder;
             (row.Auc, row.AucTissue, row.TumorCells) = (summary.Auc, summary.AucTissue, summary.TumorCells);
             row.MaxScore = heatmap.Probabilities.Length == 0 ? 0 : heatmap.Probabilities.Max();
             (row.Status, row.Error) = (SlideStatus.Completed, null);
         }
-        catch (Exception e) when (e is SlideException or AnnotationException or IOException or InvalidDataException or ArgumentException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            (row.Status, row.Error) = (SlideStatus.Failed, e.Message);
+            throw new IOException($"{row.HeatmapDirectory}: the heatmap of {row.Name} cannot be written: {e.Message}", e);
         }
-        await SaveAsync(row);
     }
 
     private async Task<EvaluationSlide> RowAsync(RegisteredSlide slide, CancellationToken ct)

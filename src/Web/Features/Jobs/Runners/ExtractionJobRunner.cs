@@ -22,7 +22,7 @@ public sealed class ExtractionJobRunner(IDbContextFactory<TumorWebDbContext> dbF
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             dataset = await db.Datasets.AsNoTracking().Include(d => d.Slides).SingleOrDefaultAsync(d => d.Id == p.DatasetId, ct)
                 ?? throw new InvalidOperationException($"dataset {p.DatasetId} no longer exists");
-        var options = OptionsFor(p, dataset, paths.RunDirectory("extraction", context.JobId));
+        var options = OptionsFor(p, dataset, JobOutputFolder.Create(paths.RunDirectory("extraction", context.JobId)));
         var progress = new ExtractionProgress(context, dbFactory, options.OutputDirectory);
         var report = await new ExtractionRunner(dbFactory, time).RunAsync(options, progress, ct);
         context.Link(report.RunId);

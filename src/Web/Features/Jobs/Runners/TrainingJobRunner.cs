@@ -18,13 +18,24 @@ public sealed class TrainingJobRunner(IDbContextFactory<TumorWebDbContext> dbFac
     public async Task RunAsync(JobContext context, CancellationToken ct)
     {
         var p = context.Parameters<TrainingJobParameters>();
-        var output = Path.GetFullPath(paths.RunDirectory("training", context.JobId));
+        var output = JobOutputFolder.Create(paths.RunDirectory("training", context.JobId));
         var runner = new TrainingRunner(dbFactory, time);
         var progress = new TrainingJobProgress(context, dbFactory);
         var existing = await ExistingRunAsync(output, ct);
-        var report = existing is { } runId
-            ? await runner.ResumeAsync(runId, p.Epochs, progress, ct)
-            : await runner.RunAsync(await OptionsForAsync(p, output, ct), progress, ct);
+        TrainingReport report;
+        try
+        {
+            if (existing is { } runId) await EnsureRunFolderAsync(runId, output, ct);
+            report = existing is { } id
+                ? await runner.ResumeAsync(id, p.Epochs, progress, ct)
+                : await runner.RunAsync(await OptionsForAsync(p, output, ct), progress, ct);
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            // The run row may exist before its first file failed (a full disk): linked, the queue marks it Failed with the job.
+            if (await ExistingRunAsync(output, CancellationToken.None) is { } made) context.Link(made);
+            throw;
+        }
         context.Link(report.RunId);
         var last = report.Metrics.LastOrDefault();
         context.Report(1, last is null ? "trained" : $"trained {report.Epochs} epochs; validation accuracy {Format(last.ValAccuracy)}");
@@ -50,6 +61,15 @@ public sealed class TrainingJobRunner(IDbContextFactory<TumorWebDbContext> dbFac
         Seed = p.Seed,
         CatalogPath = databaseFile,
     };
+
+    /// <summary>A run whose first write failed has no training.json; without it <c>train --resume</c> could not find its catalog.</summary>
+    private async Task EnsureRunFolderAsync(int runId, string output, CancellationToken ct)
+    {
+        if (File.Exists(Path.Combine(output, RunFolder.FileName))) return;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var run = await db.TrainingRuns.AsNoTracking().Include(r => r.ExtractionRun).SingleAsync(r => r.Id == runId, ct);
+        new RunFolder(run.Id, run.ExtractionRun!.OutputDirectory, paths.DatabaseFile, TrainingHyperparameters.FromJson(run.Hyperparameters)).Write(output);
+    }
 
     private async Task<int?> ExistingRunAsync(string output, CancellationToken ct)
     {
