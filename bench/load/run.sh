@@ -16,22 +16,14 @@ size=${5:-8192}
 work="$PWD/bench/results/load"
 out="$PWD/bench/results/load-$(date -u +%Y-%m-%d).md"
 [ "${SKIP_SETUP:-0}" = 1 ] || CONFIGURATION=Release scripts/setup.sh
-app=src/Web/bin/Release/net10.0/tumorweb.dll
+source bench/lib/app.sh
 
 # A fresh data folder each run (empty tile cache, no earlier runs); the dataset lives inside it.
 rm -rf "$work"
 mkdir -p "$work/data"
 dotnet "$app" synth "$work/data/synthetic" --slides "$slides" --size "${size}x${size}" --normal 1 --seed 11 >/dev/null
-port=$((20000 + RANDOM % 20000))
-dotnet "$app" --urls "http://127.0.0.1:$port" --TumorWeb:DataDirectory="$work/data" --TumorWeb:DemoDataset=false \
-  --TumorWeb:DataRoots:0="$work/data" > "$work/app.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -sf -o /dev/null "http://127.0.0.1:$port/" && break
-  sleep 0.5
-done
+start_app "$work/data" "$work/data" "$work/app.log"
 
 # `dotnet app.dll` hosts the app in this very process, so $pid's VmHWM is the app's peak RSS.
-dotnet run -c Release bench/load/LoadBench.cs -- "http://127.0.0.1:$port/" "$work/data/synthetic" "$pid" "$out" "$seconds" "$clients" "$epochs"
+dotnet run -c Release bench/load/LoadBench.cs -- "$url" "$work/data/synthetic" "$pid" "$out" "$seconds" "$clients" "$epochs"
 echo "results: $out"

@@ -10,7 +10,7 @@ seconds=${2:-20}
 work="$PWD/bench/results/tiles-$side"
 out="$PWD/bench/results/tiles-$(date -u +%Y-%m-%d).md"
 [ "${SKIP_SETUP:-0}" = 1 ] || CONFIGURATION=Release scripts/setup.sh
-app=src/Web/bin/Release/net10.0/tumorweb.dll
+source bench/lib/app.sh
 
 if [ ! -f "$work/slides/tumor_001.tif" ]; then
   dotnet "$app" synth "$work/slides" --slides 1 --size "${side}x${side}" --seed 7
@@ -18,16 +18,8 @@ fi
 
 # A fresh data folder each run, so the app starts with an empty tile cache.
 rm -rf "$work/data"
-port=$((20000 + RANDOM % 20000))
-dotnet "$app" --urls "http://127.0.0.1:$port" --TumorWeb:DataDirectory="$work/data" --TumorWeb:DemoDataset=false --TumorWeb:DataRoots:0="$work" \
-  > "$work/app.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -sf -o /dev/null "http://127.0.0.1:$port/" && break
-  sleep 0.5
-done
+start_app "$work/data" "$work" "$work/app.log"
 
-dotnet run -c Release bench/tiles/TileBench.cs -- "http://127.0.0.1:$port/" "$work/data/tumorweb.db" \
+dotnet run -c Release bench/tiles/TileBench.cs -- "$url" "$work/data/tumorweb.db" \
   "$work/slides/tumor_001.tif" "$side" "$side" "$seconds" "$out"
 echo "results: $out"
