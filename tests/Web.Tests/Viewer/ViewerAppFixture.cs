@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,6 +5,7 @@ using TumorWeb.Data;
 using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Inference.Output;
 using TumorWeb.Pipeline.Synthetic;
+using TumorWeb.Web.Tests.Datasets;
 
 namespace TumorWeb.Web.Tests.Viewer;
 
@@ -39,12 +39,7 @@ public sealed class ViewerAppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var slides = SyntheticSlideGenerator.Generate(new SynthOptions(Path.Combine(DataDirectory, "slides"), Slides: 2, SlideWidth, SlideHeight, Seed: 11, NormalSlides: 1));
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting("TumorWeb:DataDirectory", DataDirectory);
-            builder.UseSetting("TumorWeb:DataRoots:0", DataDirectory);
-            builder.UseSetting("TumorWeb:DemoDataset", "false");
-        });
+        _factory = new TumorWebFactory(DataDirectory);
         _factory.CreateClient().Dispose();
         var dbFactory = _factory.Services.GetRequiredService<IDbContextFactory<TumorWebDbContext>>();
         await using var db = await dbFactory.CreateDbContextAsync();
