@@ -1,10 +1,14 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TumorWeb.Data.Entities;
+using TumorWeb.Data.Entities.Accounts;
 using TumorWeb.Data.Sqlite;
 
 namespace TumorWeb.Data;
 
-public class TumorWebDbContext(DbContextOptions<TumorWebDbContext> options) : DbContext(options)
+/// <summary>The catalog, the job queue and the lab's accounts (ASP.NET Core Identity) in one SQLite file.</summary>
+public class TumorWebDbContext(DbContextOptions<TumorWebDbContext> options) : IdentityDbContext<IdentityUser>(options)
 {
     public DbSet<ExtractionRun> ExtractionRuns => Set<ExtractionRun>();
     public DbSet<RunSlide> RunSlides => Set<RunSlide>();
@@ -16,9 +20,15 @@ public class TumorWebDbContext(DbContextOptions<TumorWebDbContext> options) : Db
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<EvaluationRun> EvaluationRuns => Set<EvaluationRun>();
     public DbSet<EvaluationSlide> EvaluationSlides => Set<EvaluationSlide>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TumorWebDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

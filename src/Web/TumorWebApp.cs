@@ -1,5 +1,6 @@
 using MudBlazor.Services;
 using TumorWeb.Web.Components;
+using TumorWeb.Web.Features.Accounts;
 using TumorWeb.Web.Features.Api;
 using TumorWeb.Web.Features.Datasets;
 using TumorWeb.Web.Features.Jobs;
@@ -26,6 +27,7 @@ public static class TumorWebApp
         builder.WebHost.UseStaticWebAssets();
 
         builder.Services.AddTumorWebHosting(builder.Configuration, builder.Environment);
+        builder.Services.AddAccounts(builder.Configuration);
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         // Hosted services start in this order: migrations, demo dataset, job worker.
@@ -37,10 +39,15 @@ public static class TumorWebApp
         var app = builder.Build();
         app.UseSecurityHeaders();
         app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        // Styles and scripts are public: the sign-in page needs them before anyone is signed in.
+        app.MapStaticAssets().AllowAnonymous();
         // SecurityHeaders sends frame-ancestors 'none'; Blazor's own 'self' would be a second, weaker policy.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+        app.MapAccounts();
         app.MapDatasets();
         app.MapJobs();
         app.MapApi();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TumorWeb.Data;
 using TumorWeb.Data.Entities;
+using TumorWeb.Web.Features.Accounts;
 using TumorWeb.Web.Features.Jobs;
 
 namespace TumorWeb.Web.Features.Api;
@@ -16,13 +17,14 @@ public static class JobsApi
     public static void Map(RouteGroupBuilder api)
     {
         var jobs = api.MapGroup("/jobs");
+        var operate = jobs.MapGroup("").RequireAuthorization(LabRoles.OperatePolicy);
         jobs.MapGet("/", ListAsync);
         jobs.MapGet("/{id:int}", GetAsync);
-        jobs.MapPost("/extraction", (HttpRequest r, IJobQueue q, IOptions<JsonOptions> o) => StartAsync<ExtractionJobParameters>(r, q, o, p => JobRequest.Extraction(p)));
-        jobs.MapPost("/training", (HttpRequest r, IJobQueue q, IOptions<JsonOptions> o) => StartAsync<TrainingJobParameters>(r, q, o, p => JobRequest.Training(p)));
-        jobs.MapPost("/evaluation", (HttpRequest r, IJobQueue q, IOptions<JsonOptions> o) => StartAsync<EvaluationJobParameters>(r, q, o, p => JobRequest.Evaluation(p)));
-        jobs.MapPost("/{id:int}/cancel", CancelAsync);
-        jobs.MapPost("/{id:int}/resume", ResumeAsync);
+        operate.MapPost("/extraction", (HttpRequest r, IJobQueue q, IOptions<JsonOptions> o) => StartAsync<ExtractionJobParameters>(r, q, o, p => JobRequest.Extraction(p)));
+        operate.MapPost("/training", (HttpRequest r, IJobQueue q, IOptions<JsonOptions> o) => StartAsync<TrainingJobParameters>(r, q, o, p => JobRequest.Training(p)));
+        operate.MapPost("/evaluation", (HttpRequest r, IJobQueue q, IOptions<JsonOptions> o) => StartAsync<EvaluationJobParameters>(r, q, o, p => JobRequest.Evaluation(p)));
+        operate.MapPost("/{id:int}/cancel", CancelAsync);
+        operate.MapPost("/{id:int}/resume", ResumeAsync);
     }
 
     private static async Task<IResult> ListAsync(IDbContextFactory<TumorWebDbContext> dbFactory, RunStatus? status, int? take, CancellationToken ct)
@@ -58,7 +60,8 @@ public static class JobsApi
         if (parameters is null) return ApiResults.BadRequest($"the body must be {typeof(T).Name} JSON, not null");
         try
         {
-            var job = await queue.EnqueueAsync(toRequest(parameters), request.HttpContext.RequestAborted);
+            var job = await queue.EnqueueAsync(toRequest(parameters) with { CreatedBy = SignedInUser.NameOf(request.HttpContext.User) },
+                request.HttpContext.RequestAborted);
             return Results.Created($"/api/jobs/{job.Id}", JobView.From(job));
         }
         catch (ArgumentException e)
@@ -67,11 +70,13 @@ public static class JobsApi
         }
     }
 
-    private static async Task<IResult> CancelAsync(int id, IJobQueue queue, IDbContextFactory<TumorWebDbContext> dbFactory, CancellationToken ct) =>
-        await ChangeAsync(id, dbFactory, () => queue.CancelAsync(id, ct), "only a queued or running job can be cancelled", ct);
+    private static async Task<IResult> CancelAsync(int id, IJobQueue queue, IDbContextFactory<TumorWebDbContext> dbFactory, HttpContext http,
+        CancellationToken ct) =>
+        await ChangeAsync(id, dbFactory, () => queue.CancelAsync(id, SignedInUser.NameOf(http.User), ct), "only a queued or running job can be cancelled", ct);
 
-    private static async Task<IResult> ResumeAsync(int id, IJobQueue queue, IDbContextFactory<TumorWebDbContext> dbFactory, CancellationToken ct) =>
-        await ChangeAsync(id, dbFactory, () => queue.ResumeAsync(id, ct), "only an interrupted, cancelled or failed job can be resumed", ct);
+    private static async Task<IResult> ResumeAsync(int id, IJobQueue queue, IDbContextFactory<TumorWebDbContext> dbFactory, HttpContext http,
+        CancellationToken ct) =>
+        await ChangeAsync(id, dbFactory, () => queue.ResumeAsync(id, SignedInUser.NameOf(http.User), ct), "only an interrupted, cancelled or failed job can be resumed", ct);
 
     private static async Task<IResult> ChangeAsync(int id, IDbContextFactory<TumorWebDbContext> dbFactory, Func<Task<bool>> change, string rule,
         CancellationToken ct)

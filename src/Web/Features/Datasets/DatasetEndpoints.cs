@@ -1,4 +1,5 @@
 using TumorWeb.Data.Entities;
+using TumorWeb.Web.Features.Accounts;
 
 namespace TumorWeb.Web.Features.Datasets;
 
@@ -7,7 +8,7 @@ public static class DatasetEndpoints
 {
     public static IEndpointRouteBuilder MapDatasets(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/datasets");
+        var api = app.MapGroup("/api/datasets").RequireAuthorization(LabRoles.OperatePolicy);
         api.MapPost("", RegisterAsync);
         api.MapPost("{id:int}/refresh", RefreshAsync);
         api.MapPatch("{id:int}/slides/{slideId:int}", SetRoleAsync);
@@ -16,11 +17,11 @@ public static class DatasetEndpoints
         return app;
     }
 
-    private static async Task<IResult> RegisterAsync(RegisterDatasetRequest request, DatasetRegistry registry, CancellationToken ct)
+    private static async Task<IResult> RegisterAsync(RegisterDatasetRequest request, DatasetRegistry registry, HttpContext http, CancellationToken ct)
     {
         try
         {
-            var dataset = await registry.RegisterAsync(request.Folder ?? "", request.Name ?? "", ct: ct);
+            var dataset = await registry.RegisterAsync(SignedInUser.NameOf(http.User), request.Folder ?? "", request.Name ?? "", ct: ct);
             return Results.Created($"/api/datasets/{dataset.Id}",
                 new RegisteredDatasetResponse(dataset.Id, dataset.Name, dataset.Folder, dataset.Slides.Count));
         }
@@ -30,11 +31,11 @@ public static class DatasetEndpoints
         }
     }
 
-    private static async Task<IResult> RefreshAsync(int id, DatasetRegistry registry, CancellationToken ct)
+    private static async Task<IResult> RefreshAsync(int id, DatasetRegistry registry, HttpContext http, CancellationToken ct)
     {
         try
         {
-            return await registry.RefreshAsync(id, ct: ct) ? Results.Accepted($"/api/datasets/{id}") : Results.NotFound();
+            return await registry.RefreshAsync(SignedInUser.NameOf(http.User), id, ct: ct) ? Results.Accepted($"/api/datasets/{id}") : Results.NotFound();
         }
         catch (DatasetFolderException e)
         {
@@ -42,15 +43,15 @@ public static class DatasetEndpoints
         }
     }
 
-    private static async Task<IResult> SetRoleAsync(int id, int slideId, SlideRoleRequest request, DatasetRegistry registry, CancellationToken ct)
+    private static async Task<IResult> SetRoleAsync(int id, int slideId, SlideRoleRequest request, DatasetRegistry registry, HttpContext http, CancellationToken ct)
     {
         if (!SlideRoles.TryParse(request.Role, out var role))
             return Results.Problem(title: "Unknown role", detail: $"role \"{request.Role}\" is not Tumor or Normal", statusCode: StatusCodes.Status400BadRequest);
-        return await registry.SetRoleAsync(id, slideId, role, ct) ? Results.NoContent() : Results.NotFound();
+        return await registry.SetRoleAsync(SignedInUser.NameOf(http.User), id, slideId, role, ct) ? Results.NoContent() : Results.NotFound();
     }
 
-    private static async Task<IResult> DeleteAsync(int id, DatasetRegistry registry, CancellationToken ct) =>
-        await registry.DeleteAsync(id, ct) ? Results.NoContent() : Results.NotFound();
+    private static async Task<IResult> DeleteAsync(int id, DatasetRegistry registry, HttpContext http, CancellationToken ct) =>
+        await registry.DeleteAsync(SignedInUser.NameOf(http.User), id, ct) ? Results.NoContent() : Results.NotFound();
 
     private static IResult Thumbnail(int slideId, SlideThumbnails thumbnails)
     {

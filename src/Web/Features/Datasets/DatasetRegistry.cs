@@ -3,6 +3,7 @@ using TumorWeb.Data;
 using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Datasets;
 using TumorWeb.Pipeline.Grid;
+using TumorWeb.Web.Features.Accounts;
 using SlideRole = TumorWeb.Data.Entities.SlideRole;
 
 namespace TumorWeb.Web.Features.Datasets;
@@ -12,7 +13,7 @@ namespace TumorWeb.Web.Features.Datasets;
 /// leaves reading the slides to <see cref="DatasetScans"/>. Never writes or deletes a slide file.
 /// </summary>
 public sealed class DatasetRegistry(IDbContextFactory<TumorWebDbContext> dbFactory, DatasetRoots roots, DatasetScans scans,
-    SlideThumbnails thumbnails, TimeProvider time)
+    SlideThumbnails thumbnails, AuditLog audit, TimeProvider time)
 {
     public DatasetRoots Roots => roots;
 
@@ -21,8 +22,9 @@ public sealed class DatasetRegistry(IDbContextFactory<TumorWebDbContext> dbFacto
     /// <summary>
     /// Throws <see cref="DatasetFolderException"/> for a folder outside the roots, missing, empty,
     /// without slides or already registered. <paramref name="grid"/> sets the tumor-slide threshold.
+    /// <paramref name="actor"/> is the user name the audit log records.
     /// </summary>
-    public async Task<Dataset> RegisterAsync(string folder, string name, GridOptions? grid = null, CancellationToken ct = default)
+    public async Task<Dataset> RegisterAsync(string actor, string folder, string name, GridOptions? grid = null, CancellationToken ct = default)
     {
         var path = DataRootFolder.Resolve(folder, roots.Allowed);
         var files = FindSlides(folder, path);
@@ -38,6 +40,7 @@ public sealed class DatasetRegistry(IDbContextFactory<TumorWebDbContext> dbFacto
         };
         db.Datasets.Add(dataset);
         await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(actor, AuditActions.DatasetRegister, $"dataset {dataset.Id}", $"\"{dataset.Name}\" at {path}, {dataset.Slides.Count} slides", ct);
         scans.Start(dataset.Id, grid ?? new GridOptions());
         return dataset;
     }
@@ -46,7 +49,7 @@ public sealed class DatasetRegistry(IDbContextFactory<TumorWebDbContext> dbFacto
     /// Reads the folder again: new slides are added, rows of vanished ones removed, and every slide is
     /// read anew. Roles already set are kept, so a user's choice survives. False for an unknown id.
     /// </summary>
-    public async Task<bool> RefreshAsync(int datasetId, GridOptions? grid = null, CancellationToken ct = default)
+    public async Task<bool> RefreshAsync(string actor, int datasetId, GridOptions? grid = null, CancellationToken ct = default)
     {
         await scans.CancelAsync(datasetId);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -63,32 +66,35 @@ public sealed class DatasetRegistry(IDbContextFactory<TumorWebDbContext> dbFacto
             (row.SlidePath, row.MaskPath, row.AnnotationPath) = (file.SlidePath, file.MaskPath, file.AnnotationPath);
             (row.Vendor, row.Error) = (null, null);
         }
+        db.AuditEntries.Add(audit.Entry(actor, AuditActions.DatasetRefresh, $"dataset {datasetId}", $"{files.Count} slides, {vanished.Count} gone"));
         await db.SaveChangesAsync(ct);
         scans.Start(datasetId, grid ?? new GridOptions());
         return true;
     }
 
     /// <summary>Removes the dataset's rows and cached thumbnails; the slide files stay untouched.</summary>
-    public async Task<bool> DeleteAsync(int datasetId, CancellationToken ct = default)
+    public async Task<bool> DeleteAsync(string actor, int datasetId, CancellationToken ct = default)
     {
         await scans.CancelAsync(datasetId);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dataset = await db.Datasets.Include(d => d.Slides).FirstOrDefaultAsync(d => d.Id == datasetId, ct);
         if (dataset is null) return false;
         db.Datasets.Remove(dataset);
+        db.AuditEntries.Add(audit.Entry(actor, AuditActions.DatasetDelete, $"dataset {datasetId}", $"\"{dataset.Name}\" at {dataset.Folder} (files kept)"));
         await db.SaveChangesAsync(ct);
         foreach (var slide in dataset.Slides) thumbnails.Delete(slide.Id);
         return true;
     }
 
     /// <summary>Marks a slide as a tumor or normal slide; false when the dataset has no such slide.</summary>
-    public async Task<bool> SetRoleAsync(int datasetId, int slideId, SlideRole role, CancellationToken ct = default)
+    public async Task<bool> SetRoleAsync(string actor, int datasetId, int slideId, SlideRole role, CancellationToken ct = default)
     {
         if (role == SlideRole.Unknown) throw new ArgumentException("a slide's role is Tumor or Normal", nameof(role));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var slide = await db.RegisteredSlides.FirstOrDefaultAsync(s => s.Id == slideId && s.DatasetId == datasetId, ct);
         if (slide is null) return false;
         slide.Role = role;
+        db.AuditEntries.Add(audit.Entry(actor, AuditActions.SlideRole, $"slide {slideId} of dataset {datasetId}", $"{slide.Name}: {role}"));
         await db.SaveChangesAsync(ct);
         return true;
     }

@@ -28,7 +28,7 @@ public sealed class DemoDatasetService(IOptions<TumorWebOptions> options, IDbCon
                 if (await db.Datasets.AnyAsync(stoppingToken)) return;
             var folder = registry.Roots.DemoFolder;
             if (!IsComplete(folder)) Generate(folder, stoppingToken);
-            var dataset = await registry.RegisterAsync(folder, DemoDatasetOptions.Name,
+            var dataset = await registry.RegisterAsync(Accounts.AuditActions.System, folder, DemoDatasetOptions.Name,
                 new GridOptions { TumorSlideThreshold = demo.TumorSlideThreshold }, stoppingToken);
             logger.LogInformation("Demo dataset registered as dataset {Id}; reading its {Count} slides", dataset.Id, dataset.Slides.Count);
             await registry.Scans.WaitAsync(dataset.Id);

@@ -8,12 +8,15 @@ namespace TumorWeb.Web.Features.Jobs;
 /// </summary>
 public interface IJobQueue
 {
-    /// <summary>Saves a queued job and wakes the worker. Throws <see cref="ArgumentException"/> for bad parameters.</summary>
+    /// <summary>
+    /// Saves a queued job (and its audit entry, under <see cref="JobRequest.CreatedBy"/>) and wakes the
+    /// worker. Throws <see cref="ArgumentException"/> for bad parameters.
+    /// </summary>
     Task<Job> EnqueueAsync(JobRequest request, CancellationToken ct = default);
 
     /// <summary>Cancels a queued job at once, a running one at its next safe point (it keeps what it saved).</summary>
-    Task<bool> CancelAsync(int jobId, CancellationToken ct = default);
+    Task<bool> CancelAsync(int jobId, string actor, CancellationToken ct = default);
 
     /// <summary>Queues an interrupted, cancelled or failed job again; it continues from its last checkpoint.</summary>
-    Task<bool> ResumeAsync(int jobId, CancellationToken ct = default);
+    Task<bool> ResumeAsync(int jobId, string actor, CancellationToken ct = default);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TumorWeb.Data;
 using TumorWeb.Data.Entities;
+using TumorWeb.Web.Features.Accounts;
 
 namespace TumorWeb.Web.Features.Jobs.Queue;
 
@@ -9,7 +10,7 @@ namespace TumorWeb.Web.Features.Jobs.Queue;
 /// UPDATE, so the queue and the worker never both move the same job.
 /// </summary>
 public sealed class JobQueue(IDbContextFactory<TumorWebDbContext> dbFactory, JobValidation validation, JobSignals signals,
-    IRunNotifier notifier, TimeProvider time) : IJobQueue
+    IRunNotifier notifier, AuditLog audit, TimeProvider time) : IJobQueue
 {
     private static readonly RunStatus[] Resumable = [RunStatus.Interrupted, RunStatus.Cancelled, RunStatus.Failed];
 
@@ -28,15 +29,20 @@ public sealed class JobQueue(IDbContextFactory<TumorWebDbContext> dbFactory, Job
         };
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
+            // The audit entry names the job's id, known only after the first save; one transaction keeps both or neither.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             db.Jobs.Add(job);
             await db.SaveChangesAsync(ct);
+            db.AuditEntries.Add(audit.Entry(job.CreatedBy ?? AuditActions.System, AuditActions.JobStart, $"job {job.Id}", job.Title));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         Announce(job, "queued");
         signals.Wake();
         return job;
     }
 
-    public async Task<bool> CancelAsync(int jobId, CancellationToken ct = default)
+    public async Task<bool> CancelAsync(int jobId, string actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow();
@@ -45,20 +51,24 @@ public sealed class JobQueue(IDbContextFactory<TumorWebDbContext> dbFactory, Job
                 .SetProperty(j => j.Message, "cancelled before it started"), ct);
         if (dequeued == 1)
         {
+            await audit.RecordAsync(actor, AuditActions.JobCancel, $"job {jobId}", "before it started", ct);
             Announce(await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == jobId, ct), "cancelled before it started");
             return true;
         }
         // Running: the worker stops it at its next safe point and saves the final status.
-        return signals.TryCancel(jobId);
+        if (!signals.TryCancel(jobId)) return false;
+        await audit.RecordAsync(actor, AuditActions.JobCancel, $"job {jobId}", "while running", ct);
+        return true;
     }
 
-    public async Task<bool> ResumeAsync(int jobId, CancellationToken ct = default)
+    public async Task<bool> ResumeAsync(int jobId, string actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var requeued = await db.Jobs.Where(j => j.Id == jobId && Resumable.Contains(j.Status))
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, RunStatus.Queued).SetProperty(j => j.Error, (string?)null)
                 .SetProperty(j => j.CompletedAt, (DateTimeOffset?)null).SetProperty(j => j.Message, "queued to resume"), ct);
         if (requeued == 0) return false;
+        await audit.RecordAsync(actor, AuditActions.JobResume, $"job {jobId}", ct: ct);
         Announce(await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == jobId, ct), "queued to resume");
         signals.Wake();
         return true;

@@ -1,0 +1,7 @@
+namespace TumorWeb.Data.Entities.Accounts;
+
+public enum SharedRunKind
+{
+    Evaluation,
+    Training,
+}
