@@ -6,6 +6,7 @@ using TumorWeb.Data.Entities;
 using TumorWeb.Web.Features.Api;
 using TumorWeb.Web.Features.Jobs;
 using TumorWeb.Web.Tests.Jobs;
+using TumorWeb.Web.Tests.Accounts;
 
 namespace TumorWeb.Web.Tests.Api;
 
@@ -18,7 +19,7 @@ public sealed class ApiTests(SyntheticDataset dataset) : IClassFixture<Synthetic
     public Task InitializeAsync()
     {
         _app = new TestApp(dataset.NewDataDirectory());
-        _client = _app.CreateClient();
+        _client = _app.CreateClientAs();
         return Task.CompletedTask;
     }
 

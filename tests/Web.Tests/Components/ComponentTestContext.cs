@@ -1,12 +1,16 @@
+using System.Runtime.CompilerServices;
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
+using TumorWeb.Web.Features.Accounts;
 
 namespace TumorWeb.Web.Tests.Components;
 
 /// <summary>
-/// The one bUnit setup for TumorWeb's components: MudBlazor services and loose JS interop, so
-/// MudBlazor's and our own interop calls return defaults instead of failing the render.
+/// The one bUnit setup for TumorWeb's components: MudBlazor services, loose JS interop (so
+/// MudBlazor's and our own interop calls return defaults instead of failing the render) and a
+/// signed-in Operator "tester"; <see cref="ComponentTestServices.SignInAs"/> switches the role.
 /// Derive a test class from it and add the services the page under test injects.
 /// </summary>
 public abstract class ComponentTestContext : BunitContext
@@ -16,8 +20,13 @@ public abstract class ComponentTestContext : BunitContext
 
 public static class ComponentTestServices
 {
+    public const string UserName = "tester";
+    private static readonly ConditionalWeakTable<BunitContext, BunitAuthorizationContext> Authorizations = new();
+
     public static BunitContext AddTestServices(this BunitContext context)
     {
+        Authorizations.Add(context, context.AddAuthorization());
+        context.SignInAs(LabRoles.Operator);
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices(options =>
         {
@@ -27,5 +36,19 @@ public static class ComponentTestServices
             options.SnackbarConfiguration.HideTransitionDuration = 0;
         });
         return context;
+    }
+
+    /// <summary>The signed-in user gets <paramref name="role"/> and the policies the app grants that role.</summary>
+    public static void SignInAs(this BunitContext context, string role)
+    {
+        var authorization = Authorizations.GetValue(context, c => c.AddAuthorization());
+        authorization.SetAuthorized(UserName);
+        authorization.SetRoles(role);
+        authorization.SetPolicies(role switch
+        {
+            LabRoles.Admin => [LabRoles.OperatePolicy, LabRoles.AdminPolicy],
+            LabRoles.Operator => [LabRoles.OperatePolicy],
+            _ => [],
+        });
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TumorWeb.Web.Features.Datasets;
+using TumorWeb.Web.Tests.Accounts;
 
 namespace TumorWeb.Web.Tests.Datasets;
 
@@ -15,7 +16,7 @@ public sealed class DatasetEndpointsTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         _factory = new TumorWebFactory(_data);
-        _client = _factory.CreateClient();
+        _client = _factory.CreateClientAs();
         return Task.CompletedTask;
     }
 

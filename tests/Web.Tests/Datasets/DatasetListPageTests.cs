@@ -34,7 +34,7 @@ public sealed class DatasetListPageTests : ComponentTestContext, IAsyncLifetime
     public async Task RegisteredDatasetIsListedWithItsSlideCounts()
     {
         SyntheticSlides.Write(_host.Folder("listed"), slides: 2, normal: 1, side: 1024);
-        var dataset = await _host.Registry.RegisterAsync("listed", "Listed", new Pipeline.Grid.GridOptions { TumorSlideThreshold = 1 });
+        var dataset = await _host.Registry.RegisterAsync("tester", "listed", "Listed", new Pipeline.Grid.GridOptions { TumorSlideThreshold = 1 });
         await _host.Registry.Scans.WaitAsync(dataset.Id);
 
         var page = Render<DatasetList>();

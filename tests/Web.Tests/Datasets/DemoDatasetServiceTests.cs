@@ -47,7 +47,7 @@ public sealed class DemoDatasetServiceTests : IDisposable
         await using (var factory = Start())
         {
             await DatasetsOnceSettledAsync(factory);
-            await factory.Services.GetRequiredService<DatasetRegistry>().DeleteAsync(demo.Id);
+            await factory.Services.GetRequiredService<DatasetRegistry>().DeleteAsync("tester", demo.Id);
         }
         await using (var factory = Start())
             Assert.Equal(DemoDatasetOptions.Name, Assert.Single(await DatasetsOnceSettledAsync(factory)).Name);

@@ -5,6 +5,7 @@ using TumorWeb.Data.Entities;
 using TumorWeb.Web.Features.Api;
 using TumorWeb.Web.Features.Jobs;
 using TumorWeb.Web.Tests.Jobs;
+using TumorWeb.Web.Tests.Accounts;
 
 namespace TumorWeb.Web.Tests.Failures;
 
@@ -59,7 +60,7 @@ public sealed class UnwritableOutputTests(SyntheticDataset dataset) : IClassFixt
         Assert.Equal("ok", await IntegrityAsync(app));
 
         File.Delete(full);
-        Assert.True((await app.CreateClient().PostAsync($"/api/jobs/{failed.Id}/resume", null)).IsSuccessStatusCode);
+        Assert.True((await app.CreateClientAs().PostAsync($"/api/jobs/{failed.Id}/resume", null)).IsSuccessStatusCode);
         var done = await app.WaitForFinalAsync(failed.Id, Patience);
         Assert.True(done.Status == RunStatus.Completed, $"training resumed: {done.Status} {done.Error}");
         Assert.True(File.Exists(Path.Combine(folder, "training.json")), "the resumed run has no training.json for the CLI");
@@ -93,7 +94,7 @@ public sealed class UnwritableOutputTests(SyntheticDataset dataset) : IClassFixt
         Assert.Equal("ok", await IntegrityAsync(app));
 
         blocked.ForEach(File.Delete);
-        Assert.True((await app.CreateClient().PostAsync($"/api/jobs/{failed.Id}/resume", null)).IsSuccessStatusCode);
+        Assert.True((await app.CreateClientAs().PostAsync($"/api/jobs/{failed.Id}/resume", null)).IsSuccessStatusCode);
         var done = await app.WaitForFinalAsync(failed.Id, Patience);
         Assert.True(done.Status == RunStatus.Completed, $"evaluation resumed: {done.Status} {done.Error}");
         var result = await app.GetAsync<EvaluationDetailView>($"/api/evaluations/{done.RunId}");
@@ -119,7 +120,7 @@ public sealed class UnwritableOutputTests(SyntheticDataset dataset) : IClassFixt
         Assert.Contains(listed, j => j.Id == failed.Id && j.Status == RunStatus.Failed);
 
         File.Delete(folder);
-        var resume = await app.CreateClient().PostAsync($"/api/jobs/{failed.Id}/resume", null);
+        var resume = await app.CreateClientAs().PostAsync($"/api/jobs/{failed.Id}/resume", null);
         Assert.True(resume.IsSuccessStatusCode, $"resume: {(int)resume.StatusCode} {await resume.Content.ReadAsStringAsync()}");
         var done = await app.WaitForFinalAsync(failed.Id, Patience);
         Assert.True(done.Status == RunStatus.Completed, $"{kind} resumed: {done.Status} {done.Error}");

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TumorWeb.Tests;
 using TumorWeb.Web.Features.Datasets;
 using TumorWeb.Web.Tests.Datasets;
+using TumorWeb.Web.Tests.Accounts;
 
 namespace TumorWeb.Web.Tests.Hostile;
 
@@ -25,7 +26,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _factory = new TumorWebFactory(_data);
-        _client = _factory.CreateClient();
+        _client = _factory.CreateClientAs();
         SyntheticSlides.Write(Path.Combine(_data, "kept"), slides: 1, normal: 1, side: 1024);
         _keptId = await RegisterAsync("kept", HttpStatusCode.Created);
         _keptBefore = await _client.GetStringAsync($"/api/datasets/{_keptId}");

@@ -1,5 +1,6 @@
 using System.Net;
 using TumorWeb.Web.Tests.Datasets;
+using TumorWeb.Web.Tests.Accounts;
 
 namespace TumorWeb.Web.Tests.Hostile;
 
@@ -13,7 +14,7 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         _factory = new TumorWebFactory(_data);
-        _client = _factory.CreateClient();
+        _client = _factory.CreateClientAs();
         return Task.CompletedTask;
     }
 

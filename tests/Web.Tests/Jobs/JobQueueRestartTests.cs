@@ -3,6 +3,7 @@ using TumorWeb.Data.Entities;
 using TumorWeb.Web.Features.Api;
 using TumorWeb.Web.Features.Jobs;
 using TumorWeb.Web.Features.Jobs.Queue;
+using TumorWeb.Web.Tests.Accounts;
 
 namespace TumorWeb.Web.Tests.Jobs;
 
@@ -68,7 +69,7 @@ public sealed class JobQueueRestartTests(SyntheticDataset dataset) : IClassFixtu
         var final = stopped;
         if (stopped.Status == RunStatus.Interrupted)
         {
-            Assert.Equal(System.Net.HttpStatusCode.OK, (await second.CreateClient().PostAsync($"/api/jobs/{jobId}/resume", null)).StatusCode);
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await second.CreateClientAs().PostAsync($"/api/jobs/{jobId}/resume", null)).StatusCode);
             final = await second.WaitForFinalAsync(jobId, Patience);
             Assert.Equal(RunStatus.Completed, final.Status);
         }

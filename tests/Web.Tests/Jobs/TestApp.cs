@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TumorWeb.Data;
 using TumorWeb.Data.Entities;
 using TumorWeb.Web.Features.Api;
+using TumorWeb.Web.Tests.Accounts;
 
 namespace TumorWeb.Web.Tests.Jobs;
 
@@ -55,14 +56,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public async Task<JobView> PostJobAsync(string kind, object parameters)
     {
-        var response = await CreateClient().PostAsJsonAsync($"/api/jobs/{kind}", parameters, Json);
+        var response = await this.CreateClientAs().PostAsJsonAsync($"/api/jobs/{kind}", parameters, Json);
         Assert.True(response.IsSuccessStatusCode, $"POST /api/jobs/{kind}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<JobView>(Json))!;
     }
 
     public async Task<T> GetAsync<T>(string url)
     {
-        var response = await CreateClient().GetAsync(url);
+        var response = await this.CreateClientAs().GetAsync(url);
         Assert.True(response.IsSuccessStatusCode, $"GET {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<T>(Json))!;
     }
@@ -84,6 +85,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         .WithUrl(new Uri(Server.BaseAddress, "hubs/runs"), o =>
         {
             o.HttpMessageHandlerFactory = _ => Server.CreateHandler();
+            o.AccessTokenProvider = () => Task.FromResult<string?>(this.TokenFor());
             o.Transports = HttpTransportType.LongPolling;
         })
         .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TumorWeb.Data.Entities;
 using TumorWeb.Web.Features.Api;
 using TumorWeb.Web.Features.Jobs;
+using TumorWeb.Web.Tests.Accounts;
 
 namespace TumorWeb.Web.Tests.Jobs;
 
@@ -45,7 +46,7 @@ public sealed class TrainingAndEvaluationJobTests(SyntheticDataset dataset) : IC
         Assert.NotNull(result.Report);
 
         var tumorSlide = result.Slides.First(s => s.TumorCells > 0);
-        var client = app.CreateClient();
+        var client = app.CreateClientAs();
         var png = await client.GetAsync($"/api/evaluations/{evaluation.RunId}/slides/{tumorSlide.Id}/heatmap.png");
         Assert.Equal("image/png", png.Content.Headers.ContentType!.MediaType);
         var csv = await client.GetStringAsync($"/api/evaluations/{evaluation.RunId}/slides/{tumorSlide.Id}/cells.csv");

@@ -10,8 +10,8 @@ public sealed class FakeJobQueue : IJobQueue
 {
     public IDbContextFactory<TumorWebDbContext> Database { get; set; } = default!;
     public List<JobRequest> Requests { get; } = [];
-    public List<int> Cancelled { get; } = [];
-    public List<int> Resumed { get; } = [];
+    public List<(int JobId, string By)> Cancelled { get; } = [];
+    public List<(int JobId, string By)> Resumed { get; } = [];
 
     public async Task<Job> EnqueueAsync(JobRequest request, CancellationToken ct = default)
     {
@@ -23,15 +23,15 @@ public sealed class FakeJobQueue : IJobQueue
         return job;
     }
 
-    public Task<bool> CancelAsync(int jobId, CancellationToken ct = default)
+    public Task<bool> CancelAsync(int jobId, string actor, CancellationToken ct = default)
     {
-        Cancelled.Add(jobId);
+        Cancelled.Add((jobId, actor));
         return Task.FromResult(true);
     }
 
-    public Task<bool> ResumeAsync(int jobId, CancellationToken ct = default)
+    public Task<bool> ResumeAsync(int jobId, string actor, CancellationToken ct = default)
     {
-        Resumed.Add(jobId);
+        Resumed.Add((jobId, actor));
         return Task.FromResult(true);
     }
 }

@@ -1,13 +1,14 @@
 using System.Net;
 using NetVips;
 using TumorWeb.Pipeline.Inference.Output;
+using TumorWeb.Web.Tests.Accounts;
 
 namespace TumorWeb.Web.Tests.Viewer;
 
 /// <summary>Tissue, ground-truth and heatmap overlays: one RGBA pixel per 128-pixel grid cell.</summary>
 public sealed class OverlayEndpointTests(ViewerAppFixture app) : IClassFixture<ViewerAppFixture>
 {
-    private readonly HttpClient _client = app.Factory.CreateClient();
+    private readonly HttpClient _client = app.Factory.CreateClientAs();
 
     [Theory]
     [InlineData("tissue")]

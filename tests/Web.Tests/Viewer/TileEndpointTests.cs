@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Xml.Linq;
 using NetVips;
+using TumorWeb.Web.Tests.Accounts;
 
 namespace TumorWeb.Web.Tests.Viewer;
 
@@ -11,7 +12,7 @@ public sealed class TileEndpointTests(ViewerAppFixture app) : IClassFixture<View
     // 2100 x 1600 halves 12 times down to 1 x 1: 13 levels; the top one has 9 x 7 tiles of 254 px.
     private const int TopLevel = 12;
 
-    private readonly HttpClient _client = app.Factory.CreateClient();
+    private readonly HttpClient _client = app.Factory.CreateClientAs();
 
     private string Tile(int level, int column, int row, int? slide = null) =>
         $"/slides/{slide ?? app.TumorSlideId}/dzi_files/{level}/{column}_{row}.jpeg";

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TumorWeb.Data;
 
 namespace TumorWeb.Web.Features.Accounts;
@@ -54,7 +55,7 @@ public static class AccountsServiceCollectionExtensions
         });
 
         services.AddSingleton<SetupLink>();
-        services.AddSingleton<AuditLog>();
+        services.TryAddSingleton<AuditLog>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<ApiTokens>();
         return services.AddHostedService<FirstAdmin>();

@@ -8,6 +8,7 @@ public static class DatasetsServiceCollectionExtensions
     public static IServiceCollection AddDatasets(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Accounts.AuditLog>();
         services.AddSingleton<DatasetRoots>();
         services.AddSingleton<SlideThumbnails>();
         services.AddSingleton<DatasetScans>();

@@ -16,6 +16,7 @@ public static class JobsServiceCollectionExtensions
     public static IServiceCollection AddJobs(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Accounts.AuditLog>();
         services.AddSingleton<RunNotifier>();
         services.AddSingleton<IRunNotifier>(sp => sp.GetRequiredService<RunNotifier>());
         services.AddSingleton<JobSignals>();
