@@ -27,7 +27,7 @@ public static class TumorWebApp
         builder.WebHost.UseStaticWebAssets();
 
         builder.Services.AddTumorWebHosting(builder.Configuration, builder.Environment);
-        builder.Services.AddAccounts(builder.Configuration);
+        builder.Services.AddAccounts(builder.Configuration, TumorWebPaths.From(builder.Configuration, builder.Environment).KeysDirectory);
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         // Hosted services start in this order: migrations, demo dataset, job worker.
@@ -38,7 +38,10 @@ public static class TumorWebApp
 
         var app = builder.Build();
         app.UseSecurityHeaders();
+        // Files of the root wwwroot/ (styles, npm scripts) are public and served before routing, which
+        // would otherwise match them to MapStaticAssets' catch-all fallback behind the sign-in.
         app.UseStaticFiles();
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -9,8 +9,7 @@ public static class HostingServiceCollectionExtensions
     {
         services.Configure<TumorWebOptions>(configuration.GetSection(TumorWebOptions.Section));
         services.AddSingleton<TumorWebPaths>();
-        var options = configuration.GetSection(TumorWebOptions.Section).Get<TumorWebOptions>() ?? new TumorWebOptions();
-        var paths = new TumorWebPaths(Microsoft.Extensions.Options.Options.Create(options), environment);
+        var paths = TumorWebPaths.From(configuration, environment);
         services.AddData($"Data Source={paths.DatabaseFile}");
         return services.AddHostedService<DatabaseStartup>();
     }

@@ -29,6 +29,7 @@ public sealed class DashboardTests : IAsyncLifetime
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<JobSignals>();
         Services.AddSingleton<JobValidation>();
+        Services.AddSingleton<TumorWeb.Web.Features.Accounts.AuditLog>();
         Services.AddSingleton<IJobQueue, JobQueue>();
     }
 

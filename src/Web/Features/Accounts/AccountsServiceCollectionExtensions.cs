@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TumorWeb.Data;
@@ -17,16 +18,14 @@ public static class AccountsServiceCollectionExtensions
     /// policies, a fallback policy that makes every endpoint need a signed-in user unless it says
     /// otherwise, and the sign-in rate limit.
     /// </summary>
-    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration, string keysDirectory)
     {
+        // Session cookies stay valid across restarts, and copies of the app on other data folders do not share keys.
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keysDirectory)).SetApplicationName("TumorWeb");
         services.Configure<AccountsOptions>(configuration.GetSection(AccountsOptions.Section));
         var options = configuration.GetSection(AccountsOptions.Section).Get<AccountsOptions>() ?? new AccountsOptions();
 
-        services.AddIdentityCore<IdentityUser>(ConfigureIdentity)
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<TumorWebDbContext>()
-            .AddSignInManager()
-            .AddDefaultTokenProviders();
+        services.AddAccountStore().AddSignInManager();
         // Disabling a user or changing a role renews the security stamp; sessions check it this often.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
@@ -55,10 +54,21 @@ public static class AccountsServiceCollectionExtensions
         });
 
         services.AddSingleton<SetupLink>();
-        services.TryAddSingleton<AuditLog>();
-        services.AddScoped<UserAccounts>();
-        services.AddScoped<ApiTokens>();
         return services.AddHostedService<FirstAdmin>();
+    }
+
+    /// <summary>Users, roles, API tokens and the audit log over the SQLite file, without the web parts (the CLI uses this).</summary>
+    public static IdentityBuilder AddAccountStore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AuditLog>();
+        services.TryAddScoped<UserAccounts>();
+        services.TryAddScoped<ApiTokens>();
+        services.AddDataProtection();
+        return services.AddIdentityCore<IdentityUser>(ConfigureIdentity)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<TumorWebDbContext>()
+            .AddDefaultTokenProviders();
     }
 
     private static void ConfigureIdentity(IdentityOptions o)
