@@ -6,10 +6,14 @@ namespace TumorWeb.Browser.Tests;
 
 /// <summary>
 /// The real tumorweb web app started as a child process on a free loopback port with its own
-/// temporary data folder and database, as a lab would run it. Its console goes to app.log.
+/// temporary data folder and database, as a lab would run it. Its console goes to app.log. The first
+/// admin ("admin", <see cref="AdminPassword"/>) comes from the command line unless
+/// <c>withAdmin</c> is false, when the app prints its one-time set-up link instead.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
+    public const string AdminPassword = "browser tests passphrase";
+
     private readonly Process process;
     private readonly StreamWriter log;
 
@@ -29,8 +33,12 @@ public sealed class AppProcess : IAsyncDisposable
     public string BaseUrl { get; }
     public string DataDirectory { get; }
 
-    public static async Task<AppProcess> StartAsync(string dataDirectory, string logFile, params string[] settings)
+    public static Task<AppProcess> StartAsync(string dataDirectory, string logFile, params string[] settings) =>
+        StartAsync(dataDirectory, logFile, withAdmin: true, settings);
+
+    public static async Task<AppProcess> StartAsync(string dataDirectory, string logFile, bool withAdmin, params string[] settings)
     {
+        if (withAdmin) settings = [.. settings, $"--TumorWeb:Accounts:AdminPassword={AdminPassword}"];
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -70,7 +78,7 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>A new process on the same data folder and settings (on a new port), as a lab restarts after a crash.</summary>
-    public Task<AppProcess> StartAgainAsync() => StartAsync(DataDirectory, logFile, settings);
+    public Task<AppProcess> StartAgainAsync() => StartAsync(DataDirectory, logFile, withAdmin: false, settings);
 
     private async Task WaitUntilServingAsync(string logFile)
     {
@@ -82,13 +90,34 @@ public sealed class AppProcess : IAsyncDisposable
                 throw new InvalidOperationException($"tumorweb exited with {process.ExitCode} at start-up; see {logFile}");
             try
             {
-                if ((await http.GetAsync(BaseUrl)).StatusCode == HttpStatusCode.OK) return;
+                if ((await http.GetAsync(BaseUrl + "/account/login")).StatusCode == HttpStatusCode.OK) return;
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
             await Task.Delay(250);
         }
         throw new TimeoutException($"tumorweb did not answer on {BaseUrl} within 90 s; see {logFile}");
+    }
+
+    /// <summary>An API token of <paramref name="user"/>, made with the CLI on the app's database as an admin on the server would.</summary>
+    public async Task<string> CreateTokenAsync(string user = "admin")
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = TestPaths.RepositoryRoot };
+        foreach (var arg in new[] { AppBinary(), "tokens", "create", user, "--name", "tests", "--db", Path.Combine(DataDirectory, "tumorweb.db") })
+            start.ArgumentList.Add(arg);
+        using var cli = Process.Start(start)!;
+        var output = await cli.StandardOutput.ReadToEndAsync();
+        var error = await cli.StandardError.ReadToEndAsync();
+        await cli.WaitForExitAsync();
+        return cli.ExitCode == 0 ? output.Trim() : throw new InvalidOperationException($"tokens create failed ({cli.ExitCode}): {error}");
+    }
+
+    /// <summary>The lines the app printed so far (its console log).</summary>
+    public string[] LogLines()
+    {
+        lock (log) log.Flush();
+        using var stream = new FileStream(logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return new StreamReader(stream).ReadToEnd().Split('\n');
     }
 
     public static string AppBinary()

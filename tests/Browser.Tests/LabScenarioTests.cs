@@ -31,6 +31,7 @@ public sealed class LabScenarioTests
 
     private static async Task RunScenarioAsync(AppProcess app, BrowserSession browser, Microsoft.Playwright.IPage page)
     {
+        await new SignInPage(page, app.BaseUrl).SignInAsAdminAsync("datasets");
 
         var datasets = new DatasetsPage(page, app.BaseUrl);
         await datasets.OpenAsync();

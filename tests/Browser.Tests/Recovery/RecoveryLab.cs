@@ -35,7 +35,9 @@ public sealed class RecoveryLab : IAsyncDisposable
         var log = Path.Combine(ArtifactDirectory, name + ".log");
         File.Delete(log);
         var app = await AppProcess.StartAsync(data, log, "--TumorWeb:DemoDataset=false", $"--TumorWeb:DataRoots:0={data}");
-        return new RecoveryLab(data, app);
+        var lab = new RecoveryLab(data, app);
+        lab.http.DefaultRequestHeaders.Authorization = new("Bearer", await app.CreateTokenAsync());
+        return lab;
     }
 
     public static string ArtifactDirectory { get; } =
