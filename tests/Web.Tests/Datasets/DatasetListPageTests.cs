@@ -1,5 +1,6 @@
 using Bunit;
 using TumorWeb.Web.Components.Pages.Datasets;
+using TumorWeb.Web.Features.Accounts;
 using TumorWeb.Web.Tests.Components;
 
 namespace TumorWeb.Web.Tests.Datasets;
@@ -31,6 +32,22 @@ public sealed class DatasetListPageTests : ComponentTestContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task AViewerSeesTheDatasetsButNoRegisterFormRefreshOrDelete()
+    {
+        SyntheticSlides.Write(_host.Folder("seen"), slides: 1, normal: 0, side: 1024);
+        var dataset = await _host.Registry.RegisterAsync("tester", "seen", "Seen");
+        await _host.Registry.Scans.WaitAsync(dataset.Id);
+        this.SignInAs(LabRoles.Viewer);
+
+        var page = Render<DatasetList>();
+
+        page.WaitForAssertion(() => Assert.Contains("Seen", page.Markup));
+        Assert.Empty(page.FindAll("button.register-button"));
+        Assert.Empty(page.FindAll("button[title='Remove from TumorWeb (files stay)']"));
+        Assert.Contains("an Operator or Admin registers datasets", page.Markup);
+    }
+
+    [Fact]
     public async Task RegisteredDatasetIsListedWithItsSlideCounts()
     {
         SyntheticSlides.Write(_host.Folder("listed"), slides: 2, normal: 1, side: 1024);
@@ -44,5 +61,7 @@ public sealed class DatasetListPageTests : ComponentTestContext, IAsyncLifetime
             var cells = page.FindAll(".datasets-table tbody tr td").Select(td => td.TextContent.Trim()).ToList();
             Assert.Equal(["Listed", Path.Combine(_host.Root, "listed"), "2", "1", "1", "0", "Ready"], cells.Take(7));
         });
+        Assert.Single(page.FindAll("button[title='Remove from TumorWeb (files stay)']"));
+        Assert.Single(page.FindAll("button.register-button"));
     }
 }

@@ -79,6 +79,19 @@ public sealed class DashboardTests : IAsyncLifetime
         });
     }
 
+    [Fact]
+    public async Task AViewerSeesTheJobButNoCancelOrResume()
+    {
+        await AddRunningJobAsync();
+        _bunit.SignInAs(TumorWeb.Web.Features.Accounts.LabRoles.Viewer);
+
+        var page = Render<Dashboard>();
+
+        page.WaitForAssertion(() => Assert.Contains("Extraction of dataset 1", page.Markup));
+        Assert.DoesNotContain(">Cancel<", page.Markup);
+        Assert.DoesNotContain(">Resume<", page.Markup);
+    }
+
     private BunitServiceProvider Services => _bunit.Services;
 
     private IRenderedComponent<T> Render<T>() where T : Microsoft.AspNetCore.Components.IComponent => _bunit.Render<T>();

@@ -1,7 +1,12 @@
 using Bunit;
 using TumorWeb.Data.Entities;
 using TumorWeb.Web.Components.Pages.Extractions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TumorWeb.Data;
+using TumorWeb.Web.Features.Accounts;
 using TumorWeb.Web.Features.Jobs;
+using TumorWeb.Web.Tests.Components;
 
 namespace TumorWeb.Web.Tests.Pages;
 
@@ -28,6 +33,7 @@ public sealed class ExtractionFormTests : IAsyncLifetime
         var request = context.Queue.Requests[0];
         Assert.Equal(JobKind.Extraction, request.Kind);
         Assert.Equal(new ExtractionJobParameters(datasetId, 7, 0.5, 1.5, 50, 256, 224), request.Parameters);
+        Assert.Equal(ComponentTestServices.UserName, request.CreatedBy);
         page.WaitForAssertion(() => Assert.Contains("Extraction of dataset " + datasetId, page.Markup));
     }
 
@@ -44,6 +50,33 @@ public sealed class ExtractionFormTests : IAsyncLifetime
         Assert.Equal(firstId, parameters.DatasetId);
         Assert.Equal((1, 1.0 / 3, 0.5, 100, 128, 299),
             (parameters.Seed, parameters.TumorFraction, parameters.NormalPerTumor, parameters.TumorSlideThreshold, parameters.CellSize, parameters.PatchSize));
+    }
+
+    [Fact]
+    public async Task AViewerGetsNoFormOnlyAReadOnlyNote()
+    {
+        await SeedDatasetsAsync();
+        context.SignInAs(LabRoles.Viewer);
+
+        var page = context.Render<Extractions>();
+
+        Assert.Empty(page.FindAll("button[data-test=start]"));
+        Assert.Contains("Your role is read-only", page.Markup);
+    }
+
+    [Fact]
+    public async Task TheFormRefusesAViewerOnTheServerEvenWhenItIsShown()
+    {
+        var (firstId, _) = await SeedDatasetsAsync();
+        context.SignInAs(LabRoles.Viewer);
+        await using var db = await context.Services.GetRequiredService<IDbContextFactory<TumorWebDbContext>>().CreateDbContextAsync();
+        var datasets = await db.Datasets.ToListAsync();
+        var form = context.Render<ExtractionForm>(p => p.Add(f => f.Datasets, datasets).Add(f => f.DatasetId, firstId));
+
+        form.Find("button[data-test=start]").Click();
+
+        form.WaitForAssertion(() => Assert.Contains(AuthenticationStates.ReadOnlyRefusal, form.Markup));
+        Assert.Empty(context.Queue.Requests);
     }
 
     private static void Enter(IRenderedComponent<Extractions> page, string field, string value) =>
