@@ -28,7 +28,15 @@ internal sealed class SlidePatchExtractor(ExtractionCatalog catalog, PatchPackWr
             // Cancellation is honoured between batches so a batch is always stored whole.
             ct.ThrowIfCancellationRequested();
             var patches = new Patch[batch.Length];
-            Parallel.For(0, batch.Length, parallel, i => patches[i] = Extract(image, runId, slide, batch[i]));
+            try
+            {
+                Parallel.For(0, batch.Length, parallel, i => patches[i] = Extract(image, runId, slide, batch[i]));
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                // The first failure (e.g. "No space left on device : '<shard>'") reads better than "One or more errors occurred".
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            }
             pack.Flush();
             slide.TumorExtracted += patches.Count(p => p.Label == PatchLabel.Tumor);
             slide.NormalExtracted += patches.Count(p => p.Label == PatchLabel.Normal);

@@ -40,6 +40,39 @@ public sealed class UnwritableOutputTests(SyntheticDataset dataset) : IClassFixt
     }
 
     [Fact]
+    public async Task ExtractionOnAFullDiskFailsNamingTheFileAndKeepsNoPatchRowWithoutPixels()
+    {
+        await using var app = new TestApp(dataset.NewDataDirectory());
+        var (datasetId, _) = await app.RegisterDatasetAsync(dataset.Folder);
+        // The first job of a fresh database is job 1; its first shard lands on a full disk.
+        var folder = Directory.CreateDirectory(Path.Combine(app.DataDirectory, "runs", "extraction-1")).FullName;
+        var shard = Path.Combine(folder, "patches-000.pack");
+        File.CreateSymbolicLink(shard, "/dev/full");
+
+        var failed = await app.WaitForFinalAsync((await app.PostJobAsync("extraction", new ExtractionJobParameters(datasetId, TumorSlideThreshold: 5))).Id, Patience);
+
+        Assert.Equal(RunStatus.Failed, failed.Status);
+        Assert.Contains(shard, failed.Error);
+        Assert.Contains("No space left on device", failed.Error);
+        Assert.DoesNotContain("could be read", failed.Error);
+        Assert.DoesNotContain("One or more errors", failed.Error);
+        await using (var db = await app.Db.CreateDbContextAsync())
+        {
+            var run = await db.ExtractionRuns.SingleAsync();
+            Assert.Equal(RunStatus.Failed, run.Status);
+            Assert.Equal(0, await db.Patches.CountAsync());
+        }
+        Assert.Equal("ok", await IntegrityAsync(app));
+
+        File.Delete(shard);
+        Assert.True((await app.CreateClientAs().PostAsync($"/api/jobs/{failed.Id}/resume", null)).IsSuccessStatusCode);
+        var done = await app.WaitForFinalAsync(failed.Id, Patience);
+        Assert.True(done.Status == RunStatus.Completed, $"extraction resumed: {done.Status} {done.Error}");
+        await using (var db = await app.Db.CreateDbContextAsync())
+            Assert.True(await db.Patches.CountAsync() > 0, "the resumed extraction stored no patch");
+    }
+
+    [Fact]
     public async Task TrainingOnAFullDiskFailsNamingTheFileAndLeavesNoRunRunning()
     {
         await using var app = new TestApp(dataset.NewDataDirectory());
