@@ -5,14 +5,18 @@
 // extraction job and then a tiny training job run. Reports tile latency p50/p99, requests/s, errors,
 // hub events per client, disconnects and the app's peak RSS; then reruns the same jobs without load
 // in the same app (same seeds) and says whether their results are equal.
-// TODO(accounts, issue 5): once sign-in exists, every client must sign in once (cookie or API token)
-// before requesting tiles and before connecting to the hub.
+// Every client signs in first as a browser does (sign-in form with its antiforgery token, session cookie)
+// as the Viewer user "viewer"; tiles and the hub use that cookie. The jobs are started with the admin's
+// API token (TUMORWEB_TOKEN), as a script would.
 // Usage: dotnet run -c Release bench/load/LoadBench.cs -- <base-url> <dataset-folder> <app-pid> <out.md> [seconds=60] [clients=50] [epochs=2]
+// Environment: TUMORWEB_TOKEN (admin API token), TUMORWEB_VIEWER_PASSWORD (password of the user "viewer").
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -25,8 +29,12 @@ var seconds = args.Length > 4 ? double.Parse(args[4], CultureInfo.InvariantCultu
 var clientCount = args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 50;
 var epochs = args.Length > 6 ? int.Parse(args[6], CultureInfo.InvariantCulture) : 2;
 
-using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clientCount + 8 })
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 8 })
     { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+http.DefaultRequestHeaders.Authorization = new("Bearer", Environment.GetEnvironmentVariable("TUMORWEB_TOKEN")
+    ?? throw new InvalidOperationException("TUMORWEB_TOKEN is not set; run bench/load/run.sh"));
+var viewerPassword = Environment.GetEnvironmentVariable("TUMORWEB_VIEWER_PASSWORD")
+    ?? throw new InvalidOperationException("TUMORWEB_VIEWER_PASSWORD is not set; run bench/load/run.sh");
 var (datasetId, slideIds) = await Api.RegisterAndWaitForSlides(http, datasetFolder);
 var extractionParameters = new { datasetId, tumorSlideThreshold = 10, seed = 1 };
 
@@ -39,7 +47,8 @@ var slides = new List<SlideGeometry>();
 foreach (var id in slideIds) slides.Add(SlideGeometry.Parse(id, await http.GetStringAsync($"slides/{id}/dzi.dzi")));
 
 // Load phase: clients connect, then the jobs start, and clients browse until the time is up.
-var load = new LoadRun(http, baseUrl, slides, clientCount);
+var load = new LoadRun(baseUrl, slides, clientCount);
+await load.SignIn("viewer", viewerPassword);
 await load.ConnectHubs();
 var loadedExtractionJob = await Api.StartJob(http, "api/jobs/extraction", extractionParameters);
 var loadedTrainingJob = await Api.StartJob(http, "api/jobs/training", trainingParameters);
@@ -60,10 +69,10 @@ var trainingEqual = await Compare.Training(http, aloneTrainingRun, loadedTrainin
 
 var tiles = load.Tiles;
 var table = new StringBuilder()
-    .AppendLine("| clients | seconds | tile requests | requests/s | p50 ms | p99 ms | max ms | errors | tile cache hits | hub events per client (min / median / max) | hub disconnects | app peak RSS (VmHWM) |")
+    .AppendLine("| clients (signed in) | seconds | tile requests | requests/s | p50 ms | p99 ms | max ms | errors | tile cache hits | hub events per client (min / median / max) | hub disconnects | app peak RSS (VmHWM) |")
     .AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|")
     .AppendLine(CultureInfo.InvariantCulture,
-        $"| {clientCount} | {seconds:0} | {tiles.Count} | {tiles.Count / seconds:0} | {tiles.Percentile(0.50):0.0} | {tiles.Percentile(0.99):0.0} | {tiles.Percentile(1):0.0} | {tiles.Errors} | {tiles.Hits * 100.0 / Math.Max(1, tiles.Count):0}% | {hub.Min} / {hub.Median} / {hub.Max} | {hub.Disconnects} | {peakRssKb / 1024.0:0} MiB |")
+        $"| {clientCount} ({load.SignIns.Count - load.SignIns.Errors}) | {seconds:0} | {tiles.Count} | {tiles.Count / seconds:0} | {tiles.Percentile(0.50):0.0} | {tiles.Percentile(0.99):0.0} | {tiles.Percentile(1):0.0} | {tiles.Errors} | {tiles.Hits * 100.0 / Math.Max(1, tiles.Count):0}% | {hub.Min} / {hub.Median} / {hub.Max} | {hub.Disconnects} | {peakRssKb / 1024.0:0} MiB |")
     .AppendLine()
     .AppendLine("| job | under load (run id) | alone (run id) | same result |")
     .AppendLine("|---|---:|---:|---|")
@@ -76,6 +85,7 @@ var text = $"""
     {slides.Count} slides ({string.Join(", ", slides.Select(s => $"{s.Width}x{s.Height}"))}); tiles drawn uniformly from the 7 most detailed Deep Zoom levels
     of the client's slide (client i browses slide i mod {slides.Count}). Both jobs started with the load; the training job (the later one) ended {jobsEndedAt.TotalSeconds:0.0} s after the clients began ({(jobsEndedAt.TotalSeconds <= seconds ? "inside" : "AFTER")} the {seconds:0} s window).
     Hub clients that received the final event of both jobs: {hub.ClientsWithBothFinals} of {clientCount}.
+    Sign-in (form + antiforgery + PBKDF2 password check, all clients at once before the load): p50 {load.SignIns.Percentile(0.50):0} ms, max {load.SignIns.Percentile(1):0} ms, {load.SignIns.Errors} failed.
 
     {table}
     {extractionEqual.Detail}
@@ -83,7 +93,7 @@ var text = $"""
     """;
 Console.WriteLine(text);
 File.WriteAllText(output, text);
-return tiles.Errors == 0 && hub.Disconnects == 0 && extractionEqual.Equal && trainingEqual.Equal ? 0 : 1;
+return tiles.Errors == 0 && load.SignIns.Errors == 0 && hub.Disconnects == 0 && extractionEqual.Equal && trainingEqual.Equal ? 0 : 1;
 
 /// <summary>A slide's Deep Zoom pyramid as its dzi.dzi describes it (halving, rounding up, to 1 x 1).</summary>
 sealed record SlideGeometry(int Id, long Width, long Height, int TileSize, List<(long Width, long Height)> Levels)
@@ -113,11 +123,13 @@ sealed record SlideGeometry(int Id, long Width, long Height, int TileSize, List<
     }
 }
 
-/// <summary>The load: clients that each hold a hub connection and request random tiles of one slide.</summary>
-sealed class LoadRun(HttpClient http, Uri baseUrl, List<SlideGeometry> slides, int clients) : IAsyncDisposable
+/// <summary>The load: signed-in clients that each hold a hub connection and request random tiles of one slide.</summary>
+sealed partial class LoadRun(Uri baseUrl, List<SlideGeometry> slides, int clients) : IAsyncDisposable
 {
     private static readonly string[] FinalStatuses = ["Completed", "Failed", "Cancelled", "Interrupted"];
     private readonly List<HubConnection> _connections = [];
+    private readonly CookieContainer[] _cookies = Enumerable.Range(0, clients).Select(_ => new CookieContainer()).ToArray();
+    private readonly HttpClient[] _browsers = new HttpClient[clients];
     private readonly int[] _events = new int[clients];
     private readonly HashSet<(int Client, int JobId)> _finals = [];
     private readonly Stopwatch _clock = new();
@@ -125,7 +137,27 @@ sealed class LoadRun(HttpClient http, Uri baseUrl, List<SlideGeometry> slides, i
     private volatile bool _closing;
 
     public Latencies Tiles { get; } = new();
+    public Latencies SignIns { get; } = new();
     public TimeSpan Elapsed => _clock.Elapsed;
+
+    /// <summary>Each client loads the sign-in page and posts the form with its antiforgery token, keeping the session cookie.</summary>
+    public Task SignIn(string userName, string password) => Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
+    {
+        var browser = _browsers[client] = new HttpClient(new SocketsHttpHandler { CookieContainer = _cookies[client], AllowAutoRedirect = false })
+            { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60) };
+        var watch = Stopwatch.StartNew();
+        var page = await browser.GetStringAsync("account/login");
+        var antiforgery = WebUtility.HtmlDecode(AntiforgeryInput().Match(page).Groups[1].Value);
+        using var response = await browser.PostAsync("account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName, ["Password"] = password, ["ReturnUrl"] = "/", ["__RequestVerificationToken"] = antiforgery,
+        }));
+        var signedIn = response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == "/";
+        SignIns.Record(watch.Elapsed.TotalMilliseconds, signedIn, false);
+    }));
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryInput();
 
     public async Task ConnectHubs()
     {
@@ -133,7 +165,11 @@ sealed class LoadRun(HttpClient http, Uri baseUrl, List<SlideGeometry> slides, i
         {
             var client = i;
             var connection = new HubConnectionBuilder()
-                .WithUrl(new Uri(baseUrl, "hubs/runs"), HttpTransportType.WebSockets, o => o.SkipNegotiation = true)
+                .WithUrl(new Uri(baseUrl, "hubs/runs"), HttpTransportType.WebSockets, o =>
+                {
+                    o.SkipNegotiation = true;
+                    o.Cookies = _cookies[client];
+                })
                 .Build();
             connection.On<JsonElement>("run", e =>
             {
@@ -157,6 +193,7 @@ sealed class LoadRun(HttpClient http, Uri baseUrl, List<SlideGeometry> slides, i
         return Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
         {
             var slide = slides[client % slides.Count];
+            var http = _browsers[client];
             var random = new Random(client);
             while (_clock.Elapsed < duration)
             {
@@ -188,6 +225,7 @@ sealed class LoadRun(HttpClient http, Uri baseUrl, List<SlideGeometry> slides, i
     {
         _closing = true;
         foreach (var connection in _connections) await connection.DisposeAsync();
+        foreach (var browser in _browsers) browser?.Dispose();
     }
 }
 

@@ -5,7 +5,9 @@
 # The app runs from the Release build with a fresh data folder; a small synthetic dataset is made in it.
 # Usage: bench/load/run.sh [seconds=60] [clients=50] [epochs=2] [slides=4] [size=8192]
 # SKIP_SETUP=1 skips set-up and build. Writes bench/results/load-<date>.md.
-# TODO(accounts, issue 5): once sign-in exists, LoadBench.cs must sign every client in once.
+# Every client signs in through the sign-in form as the Viewer "viewer" (made here with the CLI). They
+# all come from 127.0.0.1, so the per-address sign-in limit is raised to the client count; 50 people
+# of a lab would come from 50 addresses.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-60}
@@ -22,7 +24,9 @@ source bench/lib/app.sh
 rm -rf "$work"
 mkdir -p "$work/data"
 dotnet "$app" synth "$work/data/synthetic" --slides "$slides" --size "${size}x${size}" --normal 1 --seed 11 >/dev/null
-start_app "$work/data" "$work/data" "$work/app.log"
+start_app "$work/data" "$work/data" "$work/app.log" --TumorWeb:Accounts:SignInAttemptsPerMinute=$((clients + 10))
+export TUMORWEB_VIEWER_PASSWORD="bench viewer passphrase"
+echo "$TUMORWEB_VIEWER_PASSWORD" | dotnet "$app" users add viewer --role Viewer --db "$work/data/tumorweb.db" >/dev/null
 
 # `dotnet app.dll` hosts the app in this very process, so $pid's VmHWM is the app's peak RSS.
 dotnet run -c Release bench/load/LoadBench.cs -- "$url" "$work/data/synthetic" "$pid" "$out" "$seconds" "$clients" "$epochs"

@@ -22,6 +22,9 @@ var clientCounts = (args.Length > 3 ? args[3] : "1,5").Split(',').Select(c => in
 var epochs = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 2;
 
 using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60) };
+// Signed in as a script is: the admin's API token that bench/lib/app.sh made with the CLI; the hub takes it too.
+var token = Environment.GetEnvironmentVariable("TUMORWEB_TOKEN") ?? throw new InvalidOperationException("TUMORWEB_TOKEN is not set; run bench/progress/run.sh");
+http.DefaultRequestHeaders.Authorization = new("Bearer", token);
 var datasetId = await Api.RegisterAndWaitForSlides(http, datasetFolder);
 
 var rows = new List<Row>();
@@ -80,7 +83,11 @@ sealed class HubClients : IAsyncDisposable
         {
             var client = i;
             var connection = new HubConnectionBuilder()
-                .WithUrl(new Uri(baseUrl, "hubs/runs"), HttpTransportType.WebSockets, o => o.SkipNegotiation = true)
+                .WithUrl(new Uri(baseUrl, "hubs/runs"), HttpTransportType.WebSockets, o =>
+                {
+                    o.SkipNegotiation = true;
+                    o.AccessTokenProvider = () => Task.FromResult(Environment.GetEnvironmentVariable("TUMORWEB_TOKEN"));
+                })
                 .Build();
             connection.On<RunEvent>("run", e =>
             {

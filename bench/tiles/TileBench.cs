@@ -21,6 +21,9 @@ var output = args[6];
 var slideId = await Register(database, slidePath, width, height);
 var pyramid = new Pyramid(width, height);
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+// Signed in as a script is: the admin's API token that bench/lib/app.sh made with the CLI.
+http.DefaultRequestHeaders.Authorization = new("Bearer", Environment.GetEnvironmentVariable("TUMORWEB_TOKEN")
+    ?? throw new InvalidOperationException("TUMORWEB_TOKEN is not set; run bench/tiles/run.sh"));
 (await http.GetAsync($"slides/{slideId}/dzi.dzi")).EnsureSuccessStatusCode();
 
 // Levels a viewer shows when zoomed in: full resolution down to 1/64; all tiles of each equally likely.
