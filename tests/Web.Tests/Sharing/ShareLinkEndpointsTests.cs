@@ -49,6 +49,18 @@ public sealed class ShareLinkEndpointsTests(SharingAppFixture app) : IClassFixtu
     }
 
     [Fact]
+    public async Task WithoutABodyALinkLivesAWeek()
+    {
+        using var client = app.Factory.CreateClientAs(LabRoles.Admin);
+
+        var response = await client.PostAsync($"/api/training/{app.TrainingRunId}/shares", content: null);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(app.Clock.GetUtcNow().AddDays(7), created.GetProperty("expiresAt").GetDateTimeOffset());
+    }
+
+    [Fact]
     public async Task BadLifetimesAndUnknownRunsAreRefusedWithProblemDetails()
     {
         using var client = app.Factory.CreateClientAs(LabRoles.Operator);
