@@ -5,6 +5,7 @@ using TumorWeb.Web.Features.Api;
 using TumorWeb.Web.Features.Datasets;
 using TumorWeb.Web.Features.Jobs;
 using TumorWeb.Web.Features.Runs;
+using TumorWeb.Web.Features.Sharing;
 using TumorWeb.Web.Features.Viewer;
 using TumorWeb.Web.Hosting;
 
@@ -35,6 +36,7 @@ public static class TumorWebApp
         builder.Services.AddJobs();
         builder.Services.AddViewer();
         builder.Services.AddRuns();
+        builder.Services.AddSharing();
 
         var app = builder.Build();
         app.UseSecurityHeaders();
@@ -56,6 +58,7 @@ public static class TumorWebApp
         app.MapApi();
         app.MapViewer();
         app.MapRuns();
+        app.MapSharing();
         return app;
     }
 }

@@ -9,6 +9,7 @@ using MudBlazor.Services;
 using TumorWeb.Data;
 using TumorWeb.Web.Features.Jobs;
 using TumorWeb.Web.Features.Runs;
+using TumorWeb.Web.Features.Sharing;
 
 namespace TumorWeb.Web.Tests.Pages;
 
@@ -27,6 +28,7 @@ public sealed class PagesTestContext : BunitContext
         Services.AddSingleton<IJobQueue>(Queue);
         Services.AddSingleton<IRunNotifier>(Notifier);
         Services.AddRuns();
+        Services.AddSharing();
         using var db = Services.GetRequiredService<IDbContextFactory<TumorWebDbContext>>().CreateDbContext();
         db.MigrateAsync().GetAwaiter().GetResult();
         Queue.Database = Services.GetRequiredService<IDbContextFactory<TumorWebDbContext>>();

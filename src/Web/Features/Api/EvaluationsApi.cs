@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TumorWeb.Data;
 using TumorWeb.Pipeline.Evaluation;
 using TumorWeb.Pipeline.Inference.Output;
+using TumorWeb.Web.Features.Runs;
 
 namespace TumorWeb.Web.Features.Api;
 
@@ -12,15 +13,6 @@ namespace TumorWeb.Web.Features.Api;
 /// </summary>
 public static class EvaluationsApi
 {
-    /// <summary>The API's file names and the heatmap folder's files they serve.</summary>
-    private static readonly Dictionary<string, (string File, string ContentType)> Files = new()
-    {
-        ["heatmap.npy"] = (HeatmapFiles.ProbabilitiesName, "application/octet-stream"),
-        ["heatmap.png"] = (HeatmapFiles.HeatmapPngName, "image/png"),
-        ["figure.png"] = (HeatmapFiles.ComparisonPngName, "image/png"),
-        ["cells.csv"] = (HeatmapFiles.CellsName, "text/csv"),
-    };
-
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/evaluations", async (IDbContextFactory<TumorWebDbContext> dbFactory, CancellationToken ct) =>
@@ -40,7 +32,7 @@ public static class EvaluationsApi
         });
         api.MapGet("/evaluations/{id:int}/slides/{slideId:int}/roc", async (int id, int slideId, IDbContextFactory<TumorWebDbContext> dbFactory, CancellationToken ct) =>
         {
-            var folder = await HeatmapFolderAsync(dbFactory, id, slideId, ct);
+            var folder = await EvaluationSlideFiles.HeatmapFolderAsync(dbFactory, id, slideId, ct);
             if (folder is null) return ApiResults.NotFound($"evaluation {id} has no slide {slideId}");
             if (!File.Exists(new HeatmapFiles(folder).Summary)) return ApiResults.NotFound($"slide {slideId} of evaluation {id} has no heatmap yet");
             var heatmap = await Task.Run(() => HeatmapFolder.Read(folder), ct);
@@ -50,21 +42,13 @@ public static class EvaluationsApi
         api.MapGet("/evaluations/{id:int}/slides/{slideId:int}/{file}", async (int id, int slideId, string file,
             IDbContextFactory<TumorWebDbContext> dbFactory, CancellationToken ct) =>
         {
-            if (!Files.TryGetValue(file, out var served))
-                return ApiResults.NotFound($"no file '{file}': use one of {string.Join(", ", Files.Keys)} or roc");
-            var folder = await HeatmapFolderAsync(dbFactory, id, slideId, ct);
+            if (!EvaluationSlideFiles.ByName.TryGetValue(file, out var served))
+                return ApiResults.NotFound($"no file '{file}': use one of {string.Join(", ", EvaluationSlideFiles.ByName.Keys)} or roc");
+            var folder = await EvaluationSlideFiles.HeatmapFolderAsync(dbFactory, id, slideId, ct);
             if (folder is null) return ApiResults.NotFound($"evaluation {id} has no slide {slideId}");
-            var path = Path.Combine(folder, served.File);
-            return File.Exists(path)
-                ? Results.File(path, served.ContentType, fileDownloadName: file == "cells.csv" || file == "heatmap.npy" ? file : null)
+            return EvaluationSlideFiles.Existing(folder, served) is { } path
+                ? Results.File(path, served.ContentType, fileDownloadName: served.IsDownload ? file : null)
                 : ApiResults.NotFound($"slide {slideId} of evaluation {id} has no {file} yet");
         });
-    }
-
-    private static async Task<string?> HeatmapFolderAsync(IDbContextFactory<TumorWebDbContext> dbFactory, int id, int slideId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.EvaluationSlides.AsNoTracking().Where(s => s.Id == slideId && s.EvaluationRunId == id)
-            .Select(s => s.HeatmapDirectory).SingleOrDefaultAsync(ct);
     }
 }
