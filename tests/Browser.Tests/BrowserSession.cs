@@ -47,6 +47,14 @@ public sealed class BrowserSession : IAsyncDisposable
         return new BrowserSession(playwright, browser, page);
     }
 
+    /// <summary>A page in a fresh browser context: no cookies, as someone else's browser.</summary>
+    public async Task<IPage> NewStrangerPageAsync()
+    {
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        page.SetDefaultTimeout(30_000);
+        return page;
+    }
+
     public Task ScreenshotAsync(string name) =>
         Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactDirectory, name + ".png"), FullPage = true });
 

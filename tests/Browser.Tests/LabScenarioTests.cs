@@ -74,6 +74,18 @@ public sealed class LabScenarioTests
         Assert.True(await evaluations.RocChartsAsync() > 0, "a ROC curve is drawn");
         await browser.ScreenshotAsync("6-evaluation");
 
+        var shareUrl = await evaluations.CreateShareLinkAsync();
+        var stranger = await browser.NewStrangerPageAsync();
+        var shared = new SharedResultPage(stranger);
+        await shared.OpenAsync(shareUrl);
+        Assert.Contains(await shared.AucsAsync(), auc => System.Text.RegularExpressions.Regex.IsMatch(auc, @"^AUC [01]\.\d{3}$"));
+        await shared.WaitForFigureAsync();
+        Assert.True(await shared.RocCurvesAsync() > 0, "the shared page draws a ROC curve");
+        await stranger.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.ArtifactDirectory, "6b-shared-evaluation.png"), FullPage = true });
+        // The link opens that result only: the rest of the app still asks the stranger to sign in.
+        await stranger.GotoAsync(app.BaseUrl + "/evaluations/1");
+        await Microsoft.Playwright.Assertions.Expect(stranger.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+
         await evaluations.OpenFirstInViewerAsync();
         var viewer = new ViewerPage(page, app.BaseUrl);
         await viewer.WaitForLayersAsync(atLeast: 2);
