@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using TumorWeb.Web.Components.Pages.Admin;
 using TumorWeb.Web.Features.Accounts;
+using TumorWeb.Web.Tests.Components;
 
 namespace TumorWeb.Web.Tests.Admin;
 
@@ -72,7 +73,7 @@ public sealed class UsersPageTests : IAsyncDisposable
         var olgaRole = roleSelects[UserNamesShown(page).IndexOf("olga")];
         await page.InvokeAsync(() => olgaRole.Instance.ValueChanged.InvokeAsync(LabRoles.Operator));
         RowOf(page, "olga").QuerySelector(".tw-open-password")!.Click();
-        page.Find(".tw-reset-password input").Input("a brand new passphrase");
+        page.WaitForElement(".tw-reset-password input").Input("a brand new passphrase");
         page.Find(".tw-set-password").Click();
 
         page.WaitForAssertion(() => Assert.Empty(page.FindAll(".tw-password-panel")));
@@ -127,7 +128,7 @@ public sealed class UsersPageTests : IAsyncDisposable
     }
 
     private static List<string> UserNamesShown(IRenderedComponent<Users> page) =>
-        page.FindAll(".tw-user-name").Select(c => string.Join(" ", c.TextContent.Split(default(char[]), StringSplitOptions.RemoveEmptyEntries))).ToList();
+        page.FindAll(".tw-user-name").Select(c => c.TextContent.Trim()).ToList();
 
     private static IElement RowOf(IRenderedComponent<Users> page, string userName) =>
         page.FindAll(".tw-users-table tbody tr").Single(r => r.QuerySelector(".tw-user-name")!.TextContent.Trim().StartsWith(userName, StringComparison.Ordinal));
