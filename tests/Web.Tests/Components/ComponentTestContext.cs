@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,4 +52,8 @@ public static class ComponentTestServices
             _ => [],
         });
     }
+
+    /// <summary>The signed-in user's id claim, for pages that act on the user's own rows (their API tokens).</summary>
+    public static void SetUserId(this BunitContext context, string userId) =>
+        Authorizations.GetValue(context, c => c.AddAuthorization()).SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
 }

@@ -6,7 +6,7 @@ namespace TumorWeb.Web.Features.Accounts;
 
 /// <summary>
 /// The form posts of the sign-in, sign-out and set-up pages (antiforgery-checked, as every form post
-/// is), and the admins' audit log API.
+/// is), the admins' audit log and users API, and each user's API tokens.
 /// </summary>
 public static class AccountEndpoints
 {
@@ -16,6 +16,8 @@ public static class AccountEndpoints
         app.MapPost("/account/setup", SetUpAsync).AllowAnonymous().RequireRateLimiting(AccountsServiceCollectionExtensions.SignInRateLimit);
         app.MapPost("/account/signout", SignOutAsync);
         app.MapGet("/api/audit", ListAuditAsync).RequireAuthorization(LabRoles.AdminPolicy);
+        UsersApi.Map(app);
+        TokensApi.Map(app);
         return app;
     }
 

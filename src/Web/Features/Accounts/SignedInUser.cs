@@ -28,4 +28,8 @@ public static class SignedInUser
 
     /// <summary>The name the audit log records for this user.</summary>
     public static string NameOf(System.Security.Claims.ClaimsPrincipal user) => user.Identity?.Name ?? "anonymous";
+
+    /// <summary>The signed-in user's id (Identity's NameIdentifier claim); null for nobody.</summary>
+    public static string? IdOf(System.Security.Claims.ClaimsPrincipal user) =>
+        user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
 }

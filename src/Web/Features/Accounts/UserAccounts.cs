@@ -17,7 +17,7 @@ public sealed class UserAccounts(UserManager<IdentityUser> users, RoleManager<Id
         var all = await users.Users.OrderBy(u => u.UserName).ToListAsync(ct);
         var list = new List<UserSummary>(all.Count);
         foreach (var user in all)
-            list.Add(new UserSummary(user.Id, user.UserName ?? "", await RoleOfAsync(user), IsDisabled(user)));
+            list.Add(await SummaryOfAsync(user));
         return list;
     }
 
@@ -74,6 +74,10 @@ public sealed class UserAccounts(UserManager<IdentityUser> users, RoleManager<Id
 
     public async Task<IdentityUser?> FindByNameAsync(string userName) => await users.FindByNameAsync(userName.Trim());
 
+    /// <summary>One user as the list shows it; null when there is no such user.</summary>
+    public async Task<UserSummary?> SummaryAsync(string userId) =>
+        await users.FindByIdAsync(userId) is { } user ? await SummaryOfAsync(user) : null;
+
     public static bool IsDisabled(IdentityUser user) => user.LockoutEnd == DateTimeOffset.MaxValue;
 
     public async Task EnsureRolesAsync()
@@ -82,6 +86,9 @@ public sealed class UserAccounts(UserManager<IdentityUser> users, RoleManager<Id
             if (!await roles.RoleExistsAsync(role))
                 Check(await roles.CreateAsync(new IdentityRole(role)), $"role {role} cannot be created");
     }
+
+    private async Task<UserSummary> SummaryOfAsync(IdentityUser user) =>
+        new(user.Id, user.UserName ?? "", await RoleOfAsync(user), IsDisabled(user));
 
     private async Task<string> RoleOfAsync(IdentityUser user) => (await users.GetRolesAsync(user)).FirstOrDefault() ?? "";
 
