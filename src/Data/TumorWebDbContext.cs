@@ -20,6 +20,7 @@ public class TumorWebDbContext(DbContextOptions<TumorWebDbContext> options) : Id
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<EvaluationRun> EvaluationRuns => Set<EvaluationRun>();
     public DbSet<EvaluationSlide> EvaluationSlides => Set<EvaluationSlide>();
+    public DbSet<AddedDataRoot> AddedDataRoots => Set<AddedDataRoot>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();

@@ -324,6 +324,32 @@ namespace TumorWeb.Data.Migrations
                     b.ToTable("ShareLinks");
                 });
 
+            modelBuilder.Entity("TumorWeb.Data.Entities.AddedDataRoot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Path")
+                        .IsUnique();
+
+                    b.ToTable("AddedDataRoots");
+                });
+
             modelBuilder.Entity("TumorWeb.Data.Entities.Dataset", b =>
                 {
                     b.Property<int>("Id")

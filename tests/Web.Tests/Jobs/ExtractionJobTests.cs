@@ -53,10 +53,12 @@ public sealed class ExtractionJobTests(SyntheticDataset dataset) : IClassFixture
         lock (events)
         {
             Assert.Equal(RunStatus.Queued, events[0].Status);
+            // How many Running events pass the 4-a-second throttle depends on how fast this machine extracts.
             var running = events.Where(e => e.Status == RunStatus.Running).ToList();
-            Assert.True(running.Count >= 2, $"only {running.Count} running events");
+            Assert.NotEmpty(running);
             Assert.Contains(running, e => e.Message!.StartsWith("patches", StringComparison.Ordinal));
-            Assert.True(running[^1].Progress > running[0].Progress, "progress did not grow");
+            Assert.True(final.Progress > running[0].Progress, "progress did not grow");
+            Assert.Equal(RunStatus.Completed, events[^1].Status);
         }
     }
 

@@ -14,7 +14,7 @@ public static class DatasetEndpoints
         api.MapPatch("{id:int}/slides/{slideId:int}", SetRoleAsync);
         api.MapDelete("{id:int}", DeleteAsync);
         app.MapGet("/thumbnails/{slideId:int}", Thumbnail);
-        return app;
+        return app.MapDataRoots();
     }
 
     private static async Task<IResult> RegisterAsync(RegisterDatasetRequest request, DatasetRegistry registry, HttpContext http, CancellationToken ct)

@@ -14,8 +14,10 @@ public static class DatasetsServiceCollectionExtensions
         services.AddSingleton<DatasetScans>();
         services.AddSingleton<DatasetRegistry>();
         services.AddSingleton<DatasetQueries>();
+        services.AddSingleton<DataRootsAdmin>();
         // TumorWeb:Demo:{Slides,Side,NormalSlides,Seed,TumorSlideThreshold} give a smaller or larger demo.
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("TumorWeb:Demo").Get<DemoDatasetOptions>() ?? new DemoDatasetOptions());
+        services.AddHostedService<DataRootsStartup>();
         services.AddHostedService<DatasetScanResume>();
         return services.AddHostedService<DemoDatasetService>();
     }
