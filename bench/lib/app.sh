@@ -2,7 +2,8 @@
 # starts the Release build on a free-ish loopback port with DemoDataset off and the first admin
 # ("admin", $admin_password), waits until it answers, and sets $port, $url, $pid and $token (an API
 # token of the admin, made with the CLI, exported as TUMORWEB_TOKEN for the bench programs). The app is
-# killed when the calling script exits.
+# killed when the calling script exits. session_cookie USER PASSWORD signs in through the sign-in
+# form as a browser does and prints the session cookie ("TumorWeb.Session=...").
 app=src/Web/bin/Release/net10.0/tumorweb.dll
 admin_password="bench admin passphrase"
 
@@ -25,4 +26,17 @@ start_app() {
   done
   echo "tumorweb did not answer on $url within 60 s; see $log" >&2
   return 1
+}
+
+session_cookie() {
+  local jar
+  jar=$(mktemp)
+  local form
+  form=$(curl -sf -c "$jar" -b "$jar" "${url}account/login")
+  local antiforgery
+  antiforgery=$(printf '%s' "$form" | sed -n 's/.*name="__RequestVerificationToken"[^>]*value="\([^"]*\)".*/\1/p' | head -1)
+  curl -sf -o /dev/null -c "$jar" -b "$jar" --data-urlencode "UserName=$1" --data-urlencode "Password=$2" \
+    --data-urlencode "ReturnUrl=/" --data-urlencode "__RequestVerificationToken=$antiforgery" "${url}account/signin"
+  awk '$6 == "TumorWeb.Session" { print $6 "=" $7 }' "$jar"
+  rm -f "$jar"
 }

@@ -8,6 +8,7 @@
 // Usage: dotnet run -c Release bench/tiles/TileBench.cs -- <base-url> <database> <slide.tif> <width> <height> <seconds> <out.md>
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using TumorWeb.Data;
@@ -20,10 +21,13 @@ var output = args[6];
 
 var slideId = await Register(database, slidePath, width, height);
 var pyramid = new Pyramid(width, height);
-using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
-// Signed in as a script is: the admin's API token that bench/lib/app.sh made with the CLI.
-http.DefaultRequestHeaders.Authorization = new("Bearer", Environment.GetEnvironmentVariable("TUMORWEB_TOKEN")
-    ?? throw new InvalidOperationException("TUMORWEB_TOKEN is not set; run bench/tiles/run.sh"));
+// Signed in as the viewer's browser is: the session cookie bench/tiles/run.sh got from the sign-in form, in a
+// cookie jar so the renewed cookie the app sends after its periodic security-stamp check is used, as a browser would.
+var cookies = new CookieContainer();
+cookies.SetCookies(new Uri(baseUrl), Environment.GetEnvironmentVariable("TUMORWEB_COOKIE")
+    ?? throw new InvalidOperationException("TUMORWEB_COOKIE is not set; run bench/tiles/run.sh"));
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, CookieContainer = cookies })
+    { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
 (await http.GetAsync($"slides/{slideId}/dzi.dzi")).EnsureSuccessStatusCode();
 
 // Levels a viewer shows when zoomed in: full resolution down to 1/64; all tiles of each equally likely.

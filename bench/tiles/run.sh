@@ -19,6 +19,8 @@ fi
 # A fresh data folder each run, so the app starts with an empty tile cache.
 rm -rf "$work/data"
 start_app "$work/data" "$work" "$work/app.log"
+TUMORWEB_COOKIE=$(session_cookie admin "$admin_password")
+export TUMORWEB_COOKIE
 
 dotnet run -c Release bench/tiles/TileBench.cs -- "$url" "$work/data/tumorweb.db" \
   "$work/slides/tumor_001.tif" "$side" "$side" "$seconds" "$out"

@@ -1,32 +1,26 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using TumorWeb.Web.Tests.Datasets;
 
 namespace TumorWeb.Web.Tests.Accounts;
 
 /// <summary>Without signing in, nothing but the sign-in page and the styles and scripts it needs is served.</summary>
-public sealed class AnonymousAccessTests : IAsyncLifetime
+public sealed class AnonymousAccessTests : TempAppTest
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("tumorweb-anonymous-").FullName;
-    private TumorWebFactory _app = null!;
     private BrowserLikeClient _browser = null!;
     private HttpClient _script = null!;
 
-    public Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _app = new TumorWebFactory(_data);
-        _browser = new BrowserLikeClient(_app);
-        _script = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        return Task.CompletedTask;
+        await base.InitializeAsync();
+        _browser = new BrowserLikeClient(App);
+        _script = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         _browser.Dispose();
         _script.Dispose();
-        await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_data, recursive: true);
+        await base.DisposeAsync();
     }
 
     [Theory]
@@ -62,7 +56,7 @@ public sealed class AnonymousAccessTests : IAsyncLifetime
         var response = await _script.PostAsync("/api/jobs/extraction", new StringContent("{\"datasetId\":1}", System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        await using var db = await _app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Data.TumorWebDbContext>>().CreateDbContextAsync();
+        await using var db = await App.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Data.TumorWebDbContext>>().CreateDbContextAsync();
         Assert.Empty(db.Jobs);
     }
 

@@ -1,29 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using TumorWeb.Web.Features.Accounts;
-using TumorWeb.Web.Tests.Datasets;
 
 namespace TumorWeb.Web.Tests.Accounts;
 
 /// <summary>The server refuses what a role may not do, whatever the client shows.</summary>
-public sealed class RoleEndpointTests : IAsyncLifetime
+public sealed class RoleEndpointTests : TempAppTest
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("tumorweb-roles-").FullName;
-    private TumorWebFactory _app = null!;
-
-    public Task InitializeAsync()
-    {
-        _app = new TumorWebFactory(_data);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_data, recursive: true);
-    }
-
     [Theory]
     [InlineData("POST", "/api/jobs/extraction")]
     [InlineData("POST", "/api/jobs/training")]
@@ -37,7 +20,7 @@ public sealed class RoleEndpointTests : IAsyncLifetime
     [InlineData("GET", "/api/audit")]
     public async Task AViewerIsRefusedEveryChangeAndTheAuditLog(string method, string url)
     {
-        using var viewer = _app.CreateClientAs(LabRoles.Viewer);
+        using var viewer = App.CreateClientAs(LabRoles.Viewer);
 
         var response = await viewer.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = JsonContent.Create(new { }) });
 
@@ -52,7 +35,7 @@ public sealed class RoleEndpointTests : IAsyncLifetime
     [InlineData("/")]
     public async Task AViewerReadsEverything(string url)
     {
-        using var viewer = _app.CreateClientAs(LabRoles.Viewer);
+        using var viewer = App.CreateClientAs(LabRoles.Viewer);
 
         Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync(url)).StatusCode);
     }
@@ -60,7 +43,7 @@ public sealed class RoleEndpointTests : IAsyncLifetime
     [Fact]
     public async Task AnOperatorMayStartJobsButNotReadTheAuditLog()
     {
-        using var operatorClient = _app.CreateClientAs(LabRoles.Operator);
+        using var operatorClient = App.CreateClientAs(LabRoles.Operator);
 
         var start = await operatorClient.PostAsJsonAsync("/api/jobs/extraction", new { datasetId = 999 });
         var audit = await operatorClient.GetAsync("/api/audit");
@@ -73,8 +56,8 @@ public sealed class RoleEndpointTests : IAsyncLifetime
     [Fact]
     public async Task AnUnknownOrMangledTokenIs401NotAnAnonymousRead()
     {
-        using var client = _app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", _app.TokenFor(LabRoles.Admin) + "x");
+        using var client = App.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", App.TokenFor(LabRoles.Admin) + "x");
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/jobs")).StatusCode);
     }

@@ -3,31 +3,27 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TumorWeb.Data;
 using TumorWeb.Web.Features.Accounts;
-using TumorWeb.Web.Tests.Datasets;
 
 namespace TumorWeb.Web.Tests.Accounts;
 
 /// <summary>The cookie sign-in through the real form: antiforgery, redirects, lockout, sign-out and the audit trail.</summary>
-public sealed class SignInTests : IAsyncLifetime
+public sealed class SignInTests : TempAppTest
 {
     private const string AdminPassword = "first admin passphrase";
-    private readonly string _data = Directory.CreateTempSubdirectory("tumorweb-signin-").FullName;
-    private TumorWebFactory _app = null!;
     private BrowserLikeClient _browser = null!;
 
-    public Task InitializeAsync()
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["TumorWeb:Accounts:AdminPassword"] = AdminPassword };
+
+    public override async Task InitializeAsync()
     {
-        _app = new TumorWebFactory(_data, settings: new Dictionary<string, string> { ["TumorWeb:Accounts:AdminPassword"] = AdminPassword });
-        _browser = new BrowserLikeClient(_app);
-        return Task.CompletedTask;
+        await base.InitializeAsync();
+        _browser = new BrowserLikeClient(App);
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         _browser.Dispose();
-        await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_data, recursive: true);
+        await base.DisposeAsync();
     }
 
     [Fact]
@@ -98,7 +94,7 @@ public sealed class SignInTests : IAsyncLifetime
 
         Assert.Equal("/account/login", response.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Unauthorized, (await _browser.Http.GetAsync("/api/jobs")).StatusCode);
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<TumorWebDbContext>>().CreateDbContextAsync();
+        await using var db = await App.Services.GetRequiredService<IDbContextFactory<TumorWebDbContext>>().CreateDbContextAsync();
         var entries = await db.AuditEntries.OrderBy(e => e.Id).Select(e => new { e.UserName, e.Action }).ToListAsync();
         Assert.Equal(
             [("system", AuditActions.UserCreate), ("admin", AuditActions.SignIn), ("nobody", AuditActions.SignInFailed), ("admin", AuditActions.SignOut)],

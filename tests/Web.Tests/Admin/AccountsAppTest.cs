@@ -1,13 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using TumorWeb.Web.Features.Accounts;
 using TumorWeb.Web.Tests.Accounts;
-using TumorWeb.Web.Tests.Datasets;
 
 namespace TumorWeb.Web.Tests.Admin;
 
@@ -15,27 +12,22 @@ namespace TumorWeb.Web.Tests.Admin;
 /// A fresh app on its own SQLite file per test (the last-admin rule depends on who else is admin),
 /// an admin client ("test-admin", API token) and the steps a person or a script takes.
 /// </summary>
-public abstract partial class AccountsAppTest : IAsyncLifetime
+public abstract class AccountsAppTest : TempAppTest
 {
     public const string Password = SignedInClients.Password;
-    private readonly string _data = Directory.CreateTempSubdirectory("tumorweb-admin-").FullName;
 
-    protected TumorWebFactory App { get; private set; } = null!;
     protected HttpClient Admin { get; private set; } = null!;
 
-    public Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        App = new TumorWebFactory(_data);
+        await base.InitializeAsync();
         Admin = App.CreateClientAs(LabRoles.Admin);
-        return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         Admin.Dispose();
-        await App.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_data, recursive: true);
+        await base.DisposeAsync();
     }
 
     protected async Task<UserSummary> CreateUserAsync(string userName, string role)
@@ -57,19 +49,11 @@ public abstract partial class AccountsAppTest : IAsyncLifetime
     /// <summary>Signs in through the sign-in page's form, as a person does; the client keeps the session cookie.</summary>
     protected async Task<HttpClient> SignInWithPasswordAsync(string userName)
     {
-        var client = AnonymousClient();
-        var page = await client.GetStringAsync("/account/login");
-        var antiforgery = AntiforgeryField().Match(page).Groups[1].Value;
-        var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = userName,
-            ["Password"] = Password,
-            ["ReturnUrl"] = "/",
-            ["__RequestVerificationToken"] = antiforgery,
-        }));
+        var browser = new BrowserLikeClient(App);
+        var response = await browser.SignInAsync(userName, Password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location?.OriginalString);
-        return client;
+        return browser.Http;
     }
 
     protected static async Task<CreatedTokenView> CreateTokenAsync(HttpClient owner, string name)
@@ -81,7 +65,4 @@ public abstract partial class AccountsAppTest : IAsyncLifetime
 
     protected static async Task<string?> ProblemDetailOf(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<ProblemDetails>())?.Detail;
-
-    [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }

@@ -9,34 +9,21 @@ using TumorWeb.Web.Tests.Accounts;
 namespace TumorWeb.Web.Tests.Datasets;
 
 /// <summary>Admins add data roots in the app: datasets can then be registered there; a root with datasets stays.</summary>
-public sealed class DataRootsTests : IAsyncLifetime
+public sealed class DataRootsTests : TempAppTest
 {
-    private readonly string _work = Directory.CreateTempSubdirectory("tumorweb-roots-").FullName;
-    private TumorWebFactory _app = null!;
+    private string Store => Path.Combine(Work, "slide-store");
 
-    private string Data => Path.Combine(_work, "data");
-    private string Store => Path.Combine(_work, "slide-store");
-
-    public Task InitializeAsync()
+    public override Task InitializeAsync()
     {
-        Directory.CreateDirectory(Data);
         SyntheticSlides.Write(Directory.CreateDirectory(Path.Combine(Store, "batch1")).FullName, slides: 1, normal: 0, side: 1024);
-        _app = new TumorWebFactory(Data);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_work, recursive: true);
+        return base.InitializeAsync();
     }
 
     [Fact]
     public async Task AnAddedRootTakesDatasetsAndCannotBeRemovedWhileItHoldsOne()
     {
-        using var admin = _app.CreateClientAs(LabRoles.Admin);
-        using var operatorClient = _app.CreateClientAs(LabRoles.Operator);
+        using var admin = App.CreateClientAs(LabRoles.Admin);
+        using var operatorClient = App.CreateClientAs(LabRoles.Operator);
         var folder = Path.Combine(Store, "batch1");
 
         var outside = await operatorClient.PostAsJsonAsync("/api/datasets", new { folder, name = "batch1" });
@@ -68,7 +55,7 @@ public sealed class DataRootsTests : IAsyncLifetime
     [InlineData("/", "the whole file system cannot be a data root")]
     public async Task ABadRootIsRefusedWithTheReason(string path, string reason)
     {
-        using var admin = _app.CreateClientAs(LabRoles.Admin);
+        using var admin = App.CreateClientAs(LabRoles.Admin);
 
         var response = await admin.PostAsJsonAsync("/api/roots", new { path });
 
@@ -79,34 +66,33 @@ public sealed class DataRootsTests : IAsyncLifetime
     [Fact]
     public async Task AFolderInsideAnExistingRootIsNotASecondRoot()
     {
-        using var admin = _app.CreateClientAs(LabRoles.Admin);
-        var inside = Directory.CreateDirectory(Path.Combine(Data, "more")).FullName;
+        using var admin = App.CreateClientAs(LabRoles.Admin);
+        var inside = Directory.CreateDirectory(Path.Combine(DataDirectory, "more")).FullName;
 
         var response = await admin.PostAsJsonAsync("/api/roots", new { path = inside });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains($"is already inside the data root {Data}", await response.Content.ReadAsStringAsync());
+        Assert.Contains($"is already inside the data root {DataDirectory}", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
     public async Task AddedRootsSurviveARestart()
     {
-        using (var admin = _app.CreateClientAs(LabRoles.Admin))
+        using (var admin = App.CreateClientAs(LabRoles.Admin))
             Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/roots", new { path = Store })).StatusCode);
-        await _app.DisposeAsync();
+        await RestartAsync();
 
-        _app = new TumorWebFactory(Data);
-        using var operatorClient = _app.CreateClientAs(LabRoles.Operator);
+        using var operatorClient = App.CreateClientAs(LabRoles.Operator);
         var registered = await operatorClient.PostAsJsonAsync("/api/datasets", new { folder = Path.Combine(Store, "batch1"), name = "batch1" });
 
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
-        Assert.Contains(Store, _app.Services.GetRequiredService<DatasetRoots>().Added);
+        Assert.Contains(Store, App.Services.GetRequiredService<DatasetRoots>().Added);
     }
 
     [Fact]
     public async Task OnlyAdminsSeeOrChangeRoots()
     {
-        using var operatorClient = _app.CreateClientAs(LabRoles.Operator);
+        using var operatorClient = App.CreateClientAs(LabRoles.Operator);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await operatorClient.GetAsync("/api/roots")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await operatorClient.PostAsJsonAsync("/api/roots", new { path = Store })).StatusCode);

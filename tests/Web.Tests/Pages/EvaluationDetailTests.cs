@@ -69,7 +69,7 @@ public sealed class EvaluationDetailTests : IAsyncLifetime
     private async Task<(int Evaluation, int TumorSlide, int Registered)> SeedEvaluationAsync()
     {
         var heatmaps = Path.Combine(context.TempDirectory, "evaluation-1");
-        var tumorFolder = WriteDocsExampleHeatmap(heatmaps, "tumor_001");
+        var tumorFolder = DocsExampleHeatmap.Write(heatmaps, "tumor_001");
         var dataset = new Dataset { Name = "demo", Folder = "/data/demo", CreatedAt = RunRows.Start };
         var registered = new RegisteredSlide { Dataset = dataset, Name = "tumor_001", SlidePath = "/data/demo/tumor_001.tif" };
         var tumor = new EvaluationSlide
@@ -103,24 +103,6 @@ public sealed class EvaluationDetailTests : IAsyncLifetime
             return Task.CompletedTask;
         });
         return (evaluation.Id, tumor.Id, registered.Id);
-    }
-
-    /// <summary>
-    /// The 3x2 example of docs/evaluation.md as heatmap files: tissue ".##" / "#.#", tumor "..." / "#.#",
-    /// so all-cells AUC 7/8 and tissue-only AUC 3/4.
-    /// </summary>
-    private static string WriteDocsExampleHeatmap(string directory, string slide)
-    {
-        var files = HeatmapFiles.For(directory, slide);
-        Directory.CreateDirectory(files.Folder);
-        float[] probabilities = [0f, 0.3f, 0.6f, 0.5f, 0f, 0.9f];
-        bool[] tissue = [false, true, true, true, false, true];
-        bool[] tumor = [false, false, false, true, false, true];
-        NpyFile.Write(probabilities, 2, 3, files.Probabilities);
-        CellCsv.Write(files.Cells, new HeatmapCells(3, 2, tissue, tumor, probabilities));
-        HeatmapSummaryFile.Write(new HeatmapSummary(slide, $"/data/demo/{slide}.tif", 3, 2, 128, 299, 4, 2, true, "tiny", 32,
-            1, 4, 0.1, 0.5, 0.4, 0.1, 0.875, 0.75, []), files.Summary);
-        return files.Folder;
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -59,7 +59,7 @@ public sealed class SharingAppFixture : IAsyncLifetime
 
     private static EvaluationRun Evaluation(string outputDirectory, TrainingRun training)
     {
-        var folder = WriteDocsExampleHeatmap(outputDirectory, SlideName);
+        var folder = DocsExampleHeatmap.Write(outputDirectory, SlideName, withFigure: true);
         var froc = new FrocReport([new(0.25, 0.2), new(0.5, 0.6), new(1, null)], 0.4, 3);
         var report = new EvaluationReport(outputDirectory, [], 0.75, froc, [], "roc.png", "evaluation.json");
         return new EvaluationRun
@@ -76,25 +76,6 @@ public sealed class SharingAppFixture : IAsyncLifetime
                 },
             ],
         };
-    }
-
-    /// <summary>
-    /// The 3x2 example of docs/evaluation.md (all-cells AUC 7/8, tissue-only AUC 3/4) as heatmap files,
-    /// with its ground truth | prediction figure.
-    /// </summary>
-    private static string WriteDocsExampleHeatmap(string directory, string slide)
-    {
-        var files = HeatmapFiles.For(directory, slide);
-        Directory.CreateDirectory(files.Folder);
-        float[] probabilities = [0f, 0.3f, 0.6f, 0.5f, 0f, 0.9f];
-        bool[] tissue = [false, true, true, true, false, true];
-        bool[] tumor = [false, false, false, true, false, true];
-        NpyFile.Write(probabilities, 2, 3, files.Probabilities);
-        CellCsv.Write(files.Cells, new HeatmapCells(3, 2, tissue, tumor, probabilities));
-        HeatmapSummaryFile.Write(new HeatmapSummary(slide, $"/data/demo/{slide}.tif", 3, 2, 128, 299, 4, 2, true, "tiny", 32,
-            1, 4, 0.1, 0.5, 0.4, 0.1, 0.875, 0.75, []), files.Summary);
-        PngFile.Write(ComparisonFigure.Render(RgbImage.Filled(3, 2, 230, 200, 220), tumor, probabilities, zoom: 16), files.ComparisonPng);
-        return files.Folder;
     }
 
     public async Task DisposeAsync()

@@ -1,0 +1,45 @@
+using Microsoft.Data.Sqlite;
+using TumorWeb.Web.Tests.Datasets;
+
+namespace TumorWeb.Web.Tests.Accounts;
+
+/// <summary>
+/// A fresh real app per test on its own temp folder and SQLite file (the folder is also the data
+/// root), deleted afterwards. <see cref="Settings"/> adds configuration keys.
+/// </summary>
+public abstract class TempAppTest : IAsyncLifetime
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("tumorweb-app-").FullName;
+
+    /// <summary>The temp folder; the app's data folder is <see cref="DataDirectory"/> inside it.</summary>
+    protected string Work => _work;
+
+    protected string DataDirectory => Path.Combine(_work, "data");
+
+    protected TumorWebFactory App { get; private set; } = null!;
+
+    protected virtual IReadOnlyDictionary<string, string>? Settings => null;
+
+    public virtual Task InitializeAsync()
+    {
+        Directory.CreateDirectory(DataDirectory);
+        App = NewApp();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Another app process on the same folder, as after a restart (dispose <see cref="App"/> first).</summary>
+    protected async Task RestartAsync()
+    {
+        await App.DisposeAsync();
+        App = NewApp();
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_work, recursive: true);
+    }
+
+    private TumorWebFactory NewApp() => new(DataDirectory, settings: Settings);
+}
