@@ -191,6 +191,20 @@ public sealed class DatasetRegistryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADatasetWithoutAnyThumbnailYetCanBeDeleted()
+    {
+        SyntheticSlides.Write(_host.Folder("early"), slides: 1, normal: 0, side: 1024);
+        var dataset = await RegisterAndWaitAsync("early");
+        // As right after registering, before the scan wrote the first thumbnail: no thumbnails folder at all.
+        Directory.Delete(Path.GetDirectoryName(_host.Thumbnails.PathOf(0))!, recursive: true);
+
+        Assert.True(await _host.Registry.DeleteAsync("tester", dataset.Id));
+
+        await using var db = _host.Db();
+        Assert.Empty(db.Datasets);
+    }
+
+    [Fact]
     public async Task ScanReportsProgressPerSlideAndFinishesLast()
     {
         SyntheticSlides.Write(_host.Folder("watched"), slides: 2, normal: 1, side: 1024);

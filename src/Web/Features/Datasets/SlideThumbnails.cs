@@ -27,7 +27,13 @@ public sealed class SlideThumbnails(TumorWebPaths paths)
         File.Move(partial, PathOf(slideId), overwrite: true);
     }
 
-    public void Delete(int slideId) => File.Delete(PathOf(slideId));
+    /// <summary>Removes the slide's thumbnail if there is one (none yet when its scan has not reached it).</summary>
+    public void Delete(int slideId)
+    {
+        var path = PathOf(slideId);
+        // File.Delete ignores a missing file but throws for a missing folder, as before the first thumbnail.
+        if (File.Exists(path)) File.Delete(path);
+    }
 
     /// <summary>Level-0 pixels averaged into one thumbnail pixel so the long side fits <see cref="LongSide"/>.</summary>
     public static int CellSize(long width, long height) =>
