@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using MudBlazor.Services;
 using TumorWeb.Web.Components;
 using TumorWeb.Web.Features.Accounts;
@@ -39,6 +40,9 @@ public static class TumorWebApp
         builder.Services.AddSharing();
 
         var app = builder.Build();
+        // Behind a reverse proxy on this machine (the default trusted proxies are loopback only), the
+        // client's own address counts for the sign-in limit and share links get the public scheme and host.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.All });
         app.UseSecurityHeaders();
         // Files of the root wwwroot/ (styles, npm scripts) are public and served before routing, which
         // would otherwise match them to MapStaticAssets' catch-all fallback behind the sign-in.
