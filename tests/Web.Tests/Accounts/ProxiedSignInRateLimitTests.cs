@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using TumorWeb.Web.Tests.Datasets;
 
 namespace TumorWeb.Web.Tests.Accounts;
 
@@ -9,32 +8,19 @@ namespace TumorWeb.Web.Tests.Accounts;
 /// Behind a reverse proxy on the same machine every request comes from loopback; the sign-in limit
 /// must still count each client's own address (X-Forwarded-For), or one guesser would lock everyone out.
 /// </summary>
-public sealed class ProxiedSignInRateLimitTests : IAsyncLifetime
+public sealed class ProxiedSignInRateLimitTests : TempAppTest
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("tumorweb-proxy-").FullName;
-    private TumorWebFactory _app = null!;
+    protected override IReadOnlyDictionary<string, string> Settings =>
+        new Dictionary<string, string> { ["TumorWeb:Accounts:SignInAttemptsPerMinute"] = "3" };
 
-    public Task InitializeAsync()
-    {
-        _app = new TumorWebFactory(_data,
-            services: s => s.AddSingleton<IStartupFilter>(new FromLoopbackProxy()),
-            settings: new Dictionary<string, string> { ["TumorWeb:Accounts:SignInAttemptsPerMinute"] = "3" });
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_data, recursive: true);
-    }
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IStartupFilter>(new FromLoopbackProxy());
 
     [Fact]
     public async Task EachForwardedClientAddressHasItsOwnSignInLimit()
     {
-        using var guesser = new BrowserLikeClient(_app);
+        using var guesser = new BrowserLikeClient(App);
         guesser.Http.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7");
-        using var colleague = new BrowserLikeClient(_app);
+        using var colleague = new BrowserLikeClient(App);
         colleague.Http.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.20");
 
         var guesses = new List<HttpStatusCode>();

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using TumorWeb.Web.Tests.Datasets;
 
 namespace TumorWeb.Web.Tests.Accounts;
@@ -19,6 +20,11 @@ public abstract class TempAppTest : IAsyncLifetime
     protected TumorWebFactory App { get; private set; } = null!;
 
     protected virtual IReadOnlyDictionary<string, string>? Settings => null;
+
+    /// <summary>Changes to the app's services, e.g. a test clock.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
     public virtual Task InitializeAsync()
     {
@@ -41,5 +47,5 @@ public abstract class TempAppTest : IAsyncLifetime
         Directory.Delete(_work, recursive: true);
     }
 
-    private TumorWebFactory NewApp() => new(DataDirectory, settings: Settings);
+    private TumorWebFactory NewApp() => new(DataDirectory, services: ConfigureServices, settings: Settings);
 }
