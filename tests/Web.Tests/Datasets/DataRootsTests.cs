@@ -47,6 +47,9 @@ public sealed class DataRootsTests : TempAppTest
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         var audit = await admin.GetFromJsonAsync<List<AuditEntryView>>("/api/audit?user=test-admin");
         Assert.Equal([AuditActions.RootRemove, AuditActions.RootAdd], audit!.Where(e => e.Action.StartsWith("root.", StringComparison.Ordinal)).Select(e => e.Action));
+        var operatorAudit = await admin.GetFromJsonAsync<List<AuditEntryView>>("/api/audit?user=test-operator");
+        Assert.Equal([(AuditActions.DatasetDelete, $"dataset {datasetId}"), (AuditActions.DatasetRegister, $"dataset {datasetId}")],
+            operatorAudit!.Select(e => (e.Action, e.Target)));
     }
 
     [Theory]

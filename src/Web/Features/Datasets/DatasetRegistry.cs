@@ -38,9 +38,15 @@ public sealed class DatasetRegistry(IDbContextFactory<TumorWebDbContext> dbFacto
             CreatedAt = time.GetUtcNow(),
             Slides = files.Select(NewRow).ToList(),
         };
-        db.Datasets.Add(dataset);
-        await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(actor, AuditActions.DatasetRegister, $"dataset {dataset.Id}", $"\"{dataset.Name}\" at {path}, {dataset.Slides.Count} slides", ct);
+        // The audit entry names the dataset's id, known only after the first save; one transaction keeps both or neither.
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            db.Datasets.Add(dataset);
+            await db.SaveChangesAsync(ct);
+            db.AuditEntries.Add(audit.Entry(actor, AuditActions.DatasetRegister, $"dataset {dataset.Id}", $"\"{dataset.Name}\" at {path}, {dataset.Slides.Count} slides"));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
         scans.Start(dataset.Id, grid ?? new GridOptions());
         return dataset;
     }
