@@ -1,7 +1,4 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using TumorWeb.Data;
 using TumorWeb.Data.Entities;
 using TumorWeb.Web.Features.Accounts;
@@ -20,9 +17,9 @@ public static class JobsApi
         var operate = jobs.MapGroup("").RequireAuthorization(LabRoles.OperatePolicy);
         jobs.MapGet("/", ListAsync);
         jobs.MapGet("/{id:int}", GetAsync);
-        operate.MapPost("/extraction", (HttpRequest r, IJobQueue q, IOptions<JsonOptions> o) => StartAsync<ExtractionJobParameters>(r, q, o, p => JobRequest.Extraction(p)));
-        operate.MapPost("/training", (HttpRequest r, IJobQueue q, IOptions<JsonOptions> o) => StartAsync<TrainingJobParameters>(r, q, o, p => JobRequest.Training(p)));
-        operate.MapPost("/evaluation", (HttpRequest r, IJobQueue q, IOptions<JsonOptions> o) => StartAsync<EvaluationJobParameters>(r, q, o, p => JobRequest.Evaluation(p)));
+        operate.MapPost("/extraction", (HttpRequest r, IJobQueue q) => StartAsync<ExtractionJobParameters>(r, q, p => JobRequest.Extraction(p)));
+        operate.MapPost("/training", (HttpRequest r, IJobQueue q) => StartAsync<TrainingJobParameters>(r, q, p => JobRequest.Training(p)));
+        operate.MapPost("/evaluation", (HttpRequest r, IJobQueue q) => StartAsync<EvaluationJobParameters>(r, q, p => JobRequest.Evaluation(p)));
         operate.MapPost("/{id:int}/cancel", CancelAsync);
         operate.MapPost("/{id:int}/resume", ResumeAsync);
     }
@@ -45,19 +42,11 @@ public static class JobsApi
             : ApiResults.NotFound($"job {id} does not exist");
     }
 
-    private static async Task<IResult> StartAsync<T>(HttpRequest request, IJobQueue queue, IOptions<JsonOptions> json, Func<T, JobRequest> toRequest)
+    private static async Task<IResult> StartAsync<T>(HttpRequest request, IJobQueue queue, Func<T, JobRequest> toRequest)
         where T : class
     {
-        T? parameters;
-        try
-        {
-            parameters = await request.ReadFromJsonAsync<T>(json.Value.SerializerOptions, request.HttpContext.RequestAborted);
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            return ApiResults.BadRequest($"the body is not {typeof(T).Name} JSON: {e.Message}");
-        }
-        if (parameters is null) return ApiResults.BadRequest($"the body must be {typeof(T).Name} JSON, not null");
+        var (parameters, problem) = await JsonBody.ReadAsync<T>(request);
+        if (parameters is null) return problem!;
         try
         {
             var job = await queue.EnqueueAsync(toRequest(parameters) with { CreatedBy = SignedInUser.NameOf(request.HttpContext.User) },

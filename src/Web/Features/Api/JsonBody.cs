@@ -1,9 +1,7 @@
 using System.Text.Json;
-using TumorWeb.Web.Features.Api;
+namespace TumorWeb.Web.Features.Api;
 
-namespace TumorWeb.Web.Features.Accounts;
-
-/// <summary>Reads a request's JSON body, or the 400 problem that says why it cannot be read.</summary>
+/// <summary>Reads a request's JSON body (with the app's JSON options), or the 400 problem that says why it cannot be read.</summary>
 internal static class JsonBody
 {
     public static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpRequest request) where T : class
