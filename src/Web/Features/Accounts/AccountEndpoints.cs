@@ -38,8 +38,10 @@ public static class AccountEndpoints
     private static async Task<IResult> SetUpAsync([FromForm] SetupForm form, SetupLink link, UserAccounts accounts, SignInManager<IdentityUser> signIn)
     {
         var back = $"/account/setup?token={Uri.EscapeDataString(form.Token ?? "")}";
-        if (!link.Matches(form.Token) || await accounts.AnyAsync()) return Results.LocalRedirect("/account/setup?error=expired");
+        if (!link.Matches(form.Token)) return Results.LocalRedirect("/account/setup?error=expired");
         if (form.Password != form.ConfirmPassword) return Results.LocalRedirect($"{back}&error=mismatch");
+        // Taken before the admin is made, so two set-ups posted at once cannot both create one.
+        if (!link.TryConsume(form.Token) || await accounts.AnyAsync()) return Results.LocalRedirect("/account/setup?error=expired");
         IdentityUser admin;
         try
         {
@@ -47,9 +49,9 @@ public static class AccountEndpoints
         }
         catch (AccountException e)
         {
+            link.Reopen(form.Token!);
             return Results.LocalRedirect($"{back}&error={Uri.EscapeDataString(e.Message)}");
         }
-        link.TryConsume(form.Token);
         await signIn.SignInAsync(admin, isPersistent: false);
         return Results.LocalRedirect("/");
     }

@@ -28,6 +28,12 @@ public sealed class SetupLink
         lock (_lock) return _hash is not null && _hash == Secrets.Hash(secret);
     }
 
+    /// <summary>Opens the link again with the same secret after a set-up attempt that created nobody.</summary>
+    public void Reopen(string secret)
+    {
+        lock (_lock) _hash ??= Secrets.Hash(secret);
+    }
+
     /// <summary>True for the one caller that presents the right secret first.</summary>
     public bool TryConsume(string? secret)
     {
