@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using TumorWeb.Web.Features.Accounts;
@@ -14,7 +15,8 @@ namespace TumorWeb.Web.Tests.Accounts;
 public static class SignedInClients
 {
     public const string Password = "correct horse battery staple";
-    private static readonly ConcurrentDictionary<(object App, string Role), string> Tokens = new();
+    // Per app, so a disposed app and its tokens are collected with it.
+    private static readonly ConditionalWeakTable<WebApplicationFactory<Program>, ConcurrentDictionary<string, string>> Tokens = new();
 
     public static HttpClient CreateClientAs(this WebApplicationFactory<Program> app, string role = LabRoles.Admin)
     {
@@ -25,7 +27,7 @@ public static class SignedInClients
 
     /// <summary>The API token of the app's test user with <paramref name="role"/> (user "test-{role}").</summary>
     public static string TokenFor(this WebApplicationFactory<Program> app, string role = LabRoles.Admin) =>
-        Tokens.GetOrAdd((app, role), key => CreateUserWithTokenAsync(app, key.Role).GetAwaiter().GetResult());
+        Tokens.GetValue(app, _ => new()).GetOrAdd(role, r => CreateUserWithTokenAsync(app, r).GetAwaiter().GetResult());
 
     private static async Task<string> CreateUserWithTokenAsync(WebApplicationFactory<Program> app, string role)
     {
