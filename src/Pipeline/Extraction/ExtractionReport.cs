@@ -26,6 +26,7 @@ public sealed record ExtractionReport(
     int RunId,
     string OutputDirectory,
     RunStatus Status,
+    string? Error,
     IReadOnlyList<SlideReport> Slides,
     double GridSeconds,
     double ExtractSeconds,
@@ -36,4 +37,7 @@ public sealed record ExtractionReport(
     public int Extracted => TumorExtracted + NormalExtracted;
     public int FailedSlides => Slides.Count(s => s.Status == SlideStatus.Failed);
     public double PatchesPerSecond => ExtractSeconds > 0 ? PatchesWrittenNow / ExtractSeconds : 0;
+
+    /// <summary>Splits far from the promised tumour/normal balance, with the reason.</summary>
+    public IReadOnlyList<string> Warnings => SplitBalance.Warnings(Slides);
 }

@@ -30,9 +30,10 @@ public sealed class ExtractionRunner(IDbContextFactory<TumorWebDbContext> dbFact
             var grids = await BuildGridsAsync(run, options, catalog, progress, ct);
             var gridSeconds = clock.Elapsed.TotalSeconds;
             clock.Restart();
-            var written = await ExtractPatchesAsync(run, grids, options, catalog, progress, ct);
-            var status = grids.Count == 0 ? RunStatus.Failed : RunStatus.Completed;
-            await catalog.FinishAsync(run, status, grids.Count == 0 ? "no slide of the dataset could be read" : null);
+            var nothing = NothingToExtract.Reason(grids.Keys, options.Grid.TumorSlideThreshold);
+            var written = nothing is null ? await ExtractPatchesAsync(run, grids, options, catalog, progress, ct) : 0;
+            if (nothing is null && run.Slides.Sum(s => s.TumorExtracted + s.NormalExtracted) == 0) nothing = NothingToExtract.NoPatches;
+            await catalog.FinishAsync(run, nothing is null ? RunStatus.Completed : RunStatus.Failed, nothing);
             return Report(run, output, gridSeconds, clock.Elapsed.TotalSeconds, written);
         }
         catch (OperationCanceledException)
@@ -89,7 +90,7 @@ public sealed class ExtractionRunner(IDbContextFactory<TumorWebDbContext> dbFact
     }
 
     private static ExtractionReport Report(ExtractionRun run, string output, double gridSeconds, double extractSeconds, int written) =>
-        new(run.Id, output, run.Status,
+        new(run.Id, output, run.Status, run.Error,
             run.Slides.OrderBy(s => s.Name, StringComparer.Ordinal).Select(SlideReport.From).ToList(),
             gridSeconds, extractSeconds, written);
 }

@@ -56,6 +56,7 @@ public static class ExtractCommand
             var report = await CliOutput.WithProgressAsync("extract", progress => runner.RunAsync(options, progress, ct));
             if (json) CliOutput.WriteJson(ExtractionJson.From(report));
             ExtractionTable.Print(CliOutput.Human(json), report);
+            if (report.Status == Data.Entities.RunStatus.Failed) return CliOutput.Fail($"{options.DatasetDirectory}: {report.Error}");
             return report.FailedSlides > 0 ? SomeSlidesFailed : 0;
         }
         catch (OperationCanceledException)

@@ -7,6 +7,8 @@ public sealed record ExtractionJson(
     int RunId,
     string OutputDirectory,
     string Status,
+    string? Error,
+    IReadOnlyList<string> Warnings,
     IReadOnlyList<ExtractionJson.Slide> Slides,
     ExtractionJson.Total Totals,
     double GridSeconds,
@@ -19,7 +21,7 @@ public sealed record ExtractionJson(
     public sealed record Total(int TissueCells, int TumorCells, int NormalCells, int TumorExtracted, int NormalExtracted, int Extracted, int FailedSlides);
 
     public static ExtractionJson From(ExtractionReport r) => new(
-        r.RunId, r.OutputDirectory, r.Status.ToString(),
+        r.RunId, r.OutputDirectory, r.Status.ToString(), r.Error, r.Warnings,
         r.Slides.Select(s => new Slide(s.Name, s.Role.ToString(), s.Split.ToString(), s.TissueCells, s.TumorCells, s.NormalCells,
             s.TumorExtracted, s.NormalExtracted, s.Extracted, s.Status.ToString(), s.Error)).ToList(),
         new Total(r.Slides.Sum(s => s.TissueCells), r.Slides.Sum(s => s.TumorCells), r.Slides.Sum(s => s.NormalCells),

@@ -3,7 +3,7 @@ using TumorWeb.Pipeline.Extraction;
 
 namespace TumorWeb.Web.Cli;
 
-/// <summary>The seed's per-slide table (tissue, tumor, normal, extracted) with totals.</summary>
+/// <summary>The per-slide table (tissue, tumor, normal, extracted) with totals.</summary>
 public static class ExtractionTable
 {
     public static void Print(IAnsiConsole console, ExtractionReport report)
@@ -17,6 +17,8 @@ public static class ExtractionTable
         console.Write(table);
         foreach (var s in report.Slides.Where(s => s.Error is not null))
             console.MarkupLine($"[red]{Markup.Escape(s.Name)}[/]: {Markup.Escape(s.Error!)}");
+        foreach (var warning in report.Warnings)
+            console.MarkupLine($"[yellow]warning[/]: {Markup.Escape(warning)}");
         console.MarkupLine($"{report.Extracted} patches in {Markup.Escape(report.OutputDirectory)}; " +
             $"{report.PatchesWrittenNow} written now at {report.PatchesPerSecond:0} patches/s; grid {report.GridSeconds:0.0} s");
     }

@@ -26,7 +26,7 @@ public sealed class ExtractionJobRunner(IDbContextFactory<TumorWebDbContext> dbF
         var progress = new ExtractionProgress(context, dbFactory, options.OutputDirectory);
         var report = await new ExtractionRunner(dbFactory, time).RunAsync(options, progress, ct);
         context.Link(report.RunId);
-        if (report.Status == RunStatus.Failed) throw new InvalidOperationException($"extraction run {report.RunId} failed: no slide of the dataset could be read");
+        if (report.Status == RunStatus.Failed) throw new InvalidOperationException($"extraction run {report.RunId} failed: {report.Error}");
         context.Report(1, report.FailedSlides == 0
             ? $"{report.Extracted} patches from {report.Slides.Count} slides"
             : $"{report.Extracted} patches; {report.FailedSlides} of {report.Slides.Count} slides failed (see the run)");
