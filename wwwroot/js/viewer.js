@@ -55,7 +55,7 @@ window.tumorweb.viewer = (function () {
                     x: 0,
                     y: 0,
                     // The grid covers whole cells, so it reaches a little past the slide's right edge.
-                    width: copy.cells * options.cellSize / options.slideWidth,
+                    width: copy.cells * spec.cellSize / options.slideWidth,
                     opacity: 0,
                     success: event => { overlay.tiledImage = event.item; apply(overlay); },
                     error: event => console.warn('tumorweb viewer: overlay ' + spec.name + ': ' + event.message),

@@ -13,19 +13,19 @@ public class ExtractionRun
     public int Seed { get; set; }
 
     /// <summary>Side of one grid cell in level-0 pixels.</summary>
-    public int CellSize { get; set; } = 128;
+    public int CellSize { get; set; }
 
     /// <summary>Side of an extracted patch in level-0 pixels, centred on its cell.</summary>
-    public int PatchSize { get; set; } = 299;
+    public int PatchSize { get; set; }
 
     /// <summary>Share of a tumor slide's tumor cells that become tumor patches.</summary>
-    public double TumorFraction { get; set; } = 1.0 / 3;
+    public double TumorFraction { get; set; }
 
     /// <summary>Normal patches taken from a tumor slide per tumor patch taken from it.</summary>
-    public double NormalPerTumor { get; set; } = 0.5;
+    public double NormalPerTumor { get; set; }
 
     /// <summary>A slide with at least this many tumor cells is a tumor slide.</summary>
-    public int TumorSlideThreshold { get; set; } = 100;
+    public int TumorSlideThreshold { get; set; }
 
     public RunStatus Status { get; set; } = RunStatus.Queued;
     public string? Error { get; set; }

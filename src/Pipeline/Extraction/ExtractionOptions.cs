@@ -3,9 +3,22 @@ using TumorWeb.Pipeline.Sampling;
 
 namespace TumorWeb.Pipeline.Extraction;
 
-/// <summary>Everything an extraction run depends on; the defaults reproduce the seed.</summary>
+/// <summary>
+/// Everything an extraction run depends on. The defaults (the method's: a third of each tumour
+/// slide's tumour cells, half as many normal cells) live here once; the CLI, web forms, API and
+/// docs read them from these constants, and every caller validates through <see cref="Validate"/>.
+/// </summary>
 public sealed record ExtractionOptions
 {
+    public const int DefaultSeed = 1;
+    public const double DefaultTumorFraction = 1.0 / 3;
+    public const double DefaultNormalPerTumor = 0.5;
+    public const double DefaultValidationFraction = 0.2;
+    public const double DefaultTestFraction = 0.2;
+    public const int MinCellSize = 16;
+    public const int MaxSide = 4096;
+    public const double MaxNormalPerTumor = 100;
+
     public required string DatasetDirectory { get; init; }
     public required string OutputDirectory { get; init; }
 
@@ -17,13 +30,13 @@ public sealed record ExtractionOptions
     /// tumor-cell threshold, which decides the role of every other slide.
     /// </summary>
     public IReadOnlyDictionary<string, Data.Entities.SlideRole> SlideRoles { get; init; } = new Dictionary<string, Data.Entities.SlideRole>();
-    public int Seed { get; init; }
+    public int Seed { get; init; } = DefaultSeed;
     public int PatchSize { get; init; } = AnalysisGrid.DefaultContextSize;
     public GridOptions Grid { get; init; } = new();
-    public double TumorFraction { get; init; } = 1.0 / 3;
-    public double NormalPerTumor { get; init; } = 0.5;
-    public double ValidationFraction { get; init; } = 0.2;
-    public double TestFraction { get; init; } = 0.2;
+    public double TumorFraction { get; init; } = DefaultTumorFraction;
+    public double NormalPerTumor { get; init; } = DefaultNormalPerTumor;
+    public double ValidationFraction { get; init; } = DefaultValidationFraction;
+    public double TestFraction { get; init; } = DefaultTestFraction;
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Patches written to the pack and the catalog together; a crash loses at most one batch of work.</summary>
@@ -31,6 +44,28 @@ public sealed record ExtractionOptions
 
     /// <summary>Least time between progress reports; a UI needs a few a second at most.</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first setting out of range, with the allowed range.</summary>
+    public void Validate()
+    {
+        Require(Seed >= 0, $"seed must be 0 or more (got {Seed})");
+        Require(TumorFraction is > 0 and <= 1, $"tumor fraction must be above 0 and at most 1 (got {TumorFraction})");
+        Require(NormalPerTumor is >= 0 and <= MaxNormalPerTumor,
+            $"normal patches per tumor patch must be between 0 and {MaxNormalPerTumor} (got {NormalPerTumor})");
+        Require(Grid.TumorSlideThreshold >= 0, $"tumor slide threshold must be 0 or more (got {Grid.TumorSlideThreshold})");
+        Require(Grid.CellSize is >= MinCellSize and <= MaxSide, $"cell size must be between {MinCellSize} and {MaxSide} pixels (got {Grid.CellSize})");
+        Require(PatchSize >= Grid.CellSize && PatchSize <= MaxSide,
+            $"patch size must be between the cell size ({Grid.CellSize}) and {MaxSide} pixels (got {PatchSize})");
+        Require(ValidationFraction is >= 0 and < 1, $"validation fraction must be at least 0 and below 1 (got {ValidationFraction})");
+        Require(TestFraction is >= 0 and < 1, $"test fraction must be at least 0 and below 1 (got {TestFraction})");
+        Require(ValidationFraction + TestFraction < 1,
+            $"validation and test fractions must leave slides for training (got {ValidationFraction} + {TestFraction})");
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition) throw new ArgumentException(message);
+    }
 
     internal SamplingOptions Sampling => new(Seed, TumorFraction, NormalPerTumor);
     internal SplitOptions Splits => new(ValidationFraction, TestFraction, Seed);

@@ -20,6 +20,7 @@ public sealed class ExtractionRunner(IDbContextFactory<TumorWebDbContext> dbFact
 {
     public async Task<ExtractionReport> RunAsync(ExtractionOptions options, IProgress<StageProgress>? progress, CancellationToken ct)
     {
+        options.Validate();
         var dataset = DatasetScanner.Scan(options.DatasetDirectory);
         var output = Directory.CreateDirectory(options.OutputDirectory).FullName;
         var catalog = new ExtractionCatalog(dbFactory, time);

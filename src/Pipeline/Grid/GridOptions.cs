@@ -3,6 +3,8 @@ namespace TumorWeb.Pipeline.Grid;
 /// <summary>Settings of the grid stage. The defaults reproduce the seed (128-pixel cells).</summary>
 public sealed record GridOptions
 {
+    public const int DefaultTumorSlideThreshold = 100;
+
     /// <summary>Cell edge in level-0 pixels.</summary>
     public int CellSize { get; init; } = AnalysisGrid.DefaultCellSize;
 
@@ -10,7 +12,7 @@ public sealed record GridOptions
     public int MinTissueArea { get; init; } = 4;
 
     /// <summary>A slide with at least this many tumor cells is a tumor slide.</summary>
-    public int TumorSlideThreshold { get; init; } = 100;
+    public int TumorSlideThreshold { get; init; } = DefaultTumorSlideThreshold;
 
     /// <summary>Cells per side of one mask read: 16 cells of 128 are 2048x2048 level-0 pixels (12 MiB).</summary>
     public int MaskTileCells { get; init; } = 16;

@@ -50,16 +50,29 @@ public sealed record TrainingHyperparameters(
     public static TrainingHyperparameters FromJson(string json) =>
         JsonSerializer.Deserialize<TrainingHyperparameters>(json, Json) ?? throw new InvalidDataException("hyperparameters are null");
 
-    /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that cannot work.</summary>
+    public const int MaxEpochs = 1000;
+    public const int MaxBatchSize = 1024;
+    public const double MaxLearningRate = 1;
+
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> naming the first setting that cannot work, with the
+    /// allowed range; the CLI, the web form and the API all refuse through this one check.
+    /// </summary>
     public void Validate()
     {
-        if (Epochs < 1) throw new ArgumentException($"epochs must be at least 1 (got {Epochs})");
-        if (BatchSize < 1) throw new ArgumentException($"batch size must be at least 1 (got {BatchSize})");
-        if (!(LearningRate > 0)) throw new ArgumentException($"learning rate must be positive (got {LearningRate})");
-        if (!(WeightDecay >= 0)) throw new ArgumentException($"weight decay cannot be negative (got {WeightDecay})");
-        if (MaxStepsPerEpoch < 1) throw new ArgumentException($"max steps per epoch must be at least 1 (got {MaxStepsPerEpoch})");
-        if (MetricEvery < 1) throw new ArgumentException($"metric interval must be at least 1 step (got {MetricEvery})");
-        if (!(CheckpointMinutes > 0)) throw new ArgumentException($"checkpoint interval must be positive (got {CheckpointMinutes} minutes)");
-        if (Threads < 0) throw new ArgumentException($"threads cannot be negative (got {Threads})");
+        Require(Epochs is >= 1 and <= MaxEpochs, $"epochs must be between 1 and {MaxEpochs} (got {Epochs})");
+        Require(BatchSize is >= 1 and <= MaxBatchSize, $"batch size must be between 1 and {MaxBatchSize} (got {BatchSize})");
+        Require(LearningRate is > 0 and <= MaxLearningRate, $"learning rate must be above 0 and at most {MaxLearningRate} (got {LearningRate})");
+        Require(WeightDecay >= 0, $"weight decay cannot be negative (got {WeightDecay})");
+        Require(Seed >= 0, $"seed must be 0 or more (got {Seed})");
+        Require(MaxStepsPerEpoch is null or >= 1, $"max steps per epoch must be at least 1 (got {MaxStepsPerEpoch})");
+        Require(MetricEvery >= 1, $"metric interval must be at least 1 step (got {MetricEvery})");
+        Require(CheckpointMinutes > 0, $"checkpoint interval must be positive (got {CheckpointMinutes} minutes)");
+        Require(Threads >= 0, $"threads cannot be negative (got {Threads})");
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition) throw new ArgumentException(message);
     }
 }

@@ -7,6 +7,9 @@ namespace TumorWeb.Pipeline.Training;
 /// </summary>
 public sealed record TrainingOptions
 {
+    public const int DefaultSeed = 1;
+    public const int DefaultEpochs = 4;
+
     /// <summary>The extraction folder: its patch pack, and its run in the catalog.</summary>
     public required string PatchesDirectory { get; init; }
 
@@ -19,7 +22,7 @@ public sealed record TrainingOptions
     public double? LearningRate { get; init; }
     public double WeightDecay { get; init; }
     public bool? Augment { get; init; }
-    public int Seed { get; init; }
+    public int Seed { get; init; } = DefaultSeed;
 
     /// <summary>libtorch's intra-op threads; 0 leaves libtorch's default (one per core).</summary>
     public int Threads { get; init; }

@@ -4,7 +4,7 @@ using TumorWeb.Pipeline.Grid;
 
 namespace TumorWeb.Web.Cli;
 
-/// <summary><c>extract &lt;dataset-dir&gt; --out &lt;dir&gt; [--seed S] [--json]</c>: the seed's patch extraction.</summary>
+/// <summary><c>extract &lt;dataset-dir&gt; --out &lt;dir&gt; [--seed S] [--json]</c>: balanced patch extraction.</summary>
 public static class ExtractCommand
 {
     public const int SomeSlidesFailed = 3;
@@ -14,17 +14,17 @@ public static class ExtractCommand
     {
         var dataset = new Argument<string>("dataset-dir") { Description = "Folder of slides with name_mask.tif masks or name.xml annotations." };
         var output = new Option<string>("--out") { Description = "Folder for the patch pack and its catalog.", Required = true };
-        var seed = new Option<int>("--seed") { Description = "Seed of the split and the draw.", DefaultValueFactory = _ => 0 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the split and the draw.", DefaultValueFactory = _ => ExtractionOptions.DefaultSeed };
         var db = new Option<string?>("--db") { Description = "SQLite catalog to use (default: <out>/catalog.db)." };
         var cellSize = new Option<int>("--cell-size") { Description = "Grid cell in level-0 pixels.", DefaultValueFactory = _ => AnalysisGrid.DefaultCellSize };
         var patchSize = new Option<int>("--patch-size") { Description = "Context patch in level-0 pixels.", DefaultValueFactory = _ => AnalysisGrid.DefaultContextSize };
-        var tumorFraction = new Option<double>("--tumor-fraction") { Description = "Share of a tumor slide's tumor cells to take.", DefaultValueFactory = _ => 1.0 / 3 };
-        var normalPerTumor = new Option<double>("--normal-per-tumor") { Description = "Normal cells per tumor cell from a tumor slide.", DefaultValueFactory = _ => 0.5 };
-        var threshold = new Option<int>("--tumor-slide-threshold") { Description = "Tumor cells that make a tumor slide.", DefaultValueFactory = _ => 100 };
-        var validation = new Option<double>("--validation-fraction") { Description = "Share of slides held out for validation.", DefaultValueFactory = _ => 0.2 };
-        var test = new Option<double>("--test-fraction") { Description = "Share of slides held out for testing.", DefaultValueFactory = _ => 0.2 };
+        var tumorFraction = new Option<double>("--tumor-fraction") { Description = "Share of a tumor slide's tumor cells to take.", DefaultValueFactory = _ => ExtractionOptions.DefaultTumorFraction };
+        var normalPerTumor = new Option<double>("--normal-per-tumor") { Description = "Normal cells per tumor cell from a tumor slide.", DefaultValueFactory = _ => ExtractionOptions.DefaultNormalPerTumor };
+        var threshold = new Option<int>("--tumor-slide-threshold") { Description = "Tumor cells that make a tumor slide.", DefaultValueFactory = _ => GridOptions.DefaultTumorSlideThreshold };
+        var validation = new Option<double>("--validation-fraction") { Description = "Share of slides held out for validation.", DefaultValueFactory = _ => ExtractionOptions.DefaultValidationFraction };
+        var test = new Option<double>("--test-fraction") { Description = "Share of slides held out for testing.", DefaultValueFactory = _ => ExtractionOptions.DefaultTestFraction };
         var json = new Option<bool>("--json") { Description = "Print machine-readable JSON on stdout." };
-        var command = new Command("extract", "Label the grid of every slide, sample cells the seed's way and store their context patches.")
+        var command = new Command("extract", "Label the grid of every slide, draw balanced samples (a third of each tumour slide's tumour cells, half as many normal cells, the rest from normal slides) and store their context patches.")
         {
             dataset, output, seed, db, cellSize, patchSize, tumorFraction, normalPerTumor, threshold, validation, test, json,
         };
@@ -51,6 +51,7 @@ public static class ExtractCommand
     {
         try
         {
+            options.Validate();
             var factory = await CliDatabase.OpenAsync(CliDatabase.PathFor(dbPath, options.OutputDirectory), ct);
             var runner = new ExtractionRunner(factory, TimeProvider.System);
             var report = await CliOutput.WithProgressAsync("extract", progress => runner.RunAsync(options, progress, ct));

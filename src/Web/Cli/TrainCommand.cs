@@ -30,13 +30,13 @@ public static class TrainCommand
                           "resnet18-frozen needs none: it uses the shipped ONNX ResNet18.",
         };
         var resume = new Option<string?>("--resume") { Description = "Continue a run: its id (with --patches or --db) or its folder." };
-        var seed = new Option<int>("--seed") { Description = "Seed of the initial weights, the shuffles, augmentation and dropout.", DefaultValueFactory = _ => 0 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the initial weights, the shuffles, augmentation and dropout.", DefaultValueFactory = _ => TrainingOptions.DefaultSeed };
         var threads = new Option<int>("--threads") { Description = "libtorch threads (0: one per core).", DefaultValueFactory = _ => 0 };
         var checkpointMinutes = new Option<double>("--checkpoint-minutes") { Description = "Checkpoint at least this often within an epoch.", DefaultValueFactory = _ => 10 };
         var maxSteps = new Option<int?>("--max-steps") { Description = "Stop each epoch after this many steps." };
         var db = new Option<string?>("--db") { Description = "SQLite catalog (default: <patches>/catalog.db)." };
         var json = new Option<bool>("--json") { Description = "Print machine-readable JSON on stdout." };
-        var command = new Command("train", "Train the seed's head on a base (tiny CNN, ResNet-18, InceptionV3) on an extraction's patches.")
+        var command = new Command("train", "Train the classifier head (dense 128, dropout 0.3, dense 1) on a base (tiny CNN, ResNet-18, InceptionV3) on an extraction's patches.")
         {
             patches, model, epochs, batch, lr, weightDecay, augment, output, weights, resume, seed, threads, checkpointMinutes, maxSteps, db, json,
         };

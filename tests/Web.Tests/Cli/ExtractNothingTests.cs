@@ -35,4 +35,15 @@ public sealed class ExtractNothingTests : IDisposable
         Assert.Contains(warnings, w => w!.StartsWith("validation: ") && w.EndsWith(": no normal slide in this split"));
         Assert.Contains("warning: validation: ", result.Stderr);
     }
+
+    [Fact]
+    public async Task AnOutOfRangeOptionIsRefusedBeforeAnythingIsWritten()
+    {
+        Directory.CreateDirectory(In("s"));
+        var result = await CliRunner.RunAsync("extract", In("s"), "--out", In("out"), "--tumor-fraction", "5");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("tumor fraction must be above 0 and at most 1 (got 5)", result.Stderr);
+        Assert.False(Directory.Exists(In("out")));
+    }
 }

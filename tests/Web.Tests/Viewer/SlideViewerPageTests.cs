@@ -60,6 +60,38 @@ public sealed class SlideViewerPageTests : IClassFixture<ViewerAppFixture>, IAsy
     }
 
     [Fact]
+    public async Task EachOverlayIsPlacedWithTheCellSizeOfTheGridItWasMadeWith()
+    {
+        var (evaluationId, slideId) = await AddEvaluationWithCellSizeAsync(256);
+        var navigation = _context.Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>();
+        navigation.NavigateTo($"slides/{_app.TumorSlideId}?evaluation={evaluationId}&slide={slideId}");
+
+        var page = _context.Render<SlideViewer>(p => p.Add(v => v.Id, _app.TumorSlideId));
+
+        page.WaitForAssertion(() => Assert.Contains("Prediction of evaluation", page.Markup));
+        var create = _context.JSInterop.VerifyInvoke("tumorweb.viewer.create");
+        var overlays = System.Text.Json.JsonSerializer.SerializeToElement(create.Arguments[1]).GetProperty("overlays").EnumerateArray()
+            .ToDictionary(o => o.GetProperty("name").GetString()!, o => o.GetProperty("cellSize").GetInt32());
+        Assert.Equal(256, overlays["prediction"]);
+        Assert.Equal(128, overlays["tissue"]);
+        Assert.Equal(128, overlays["tumor"]);
+    }
+
+    private async Task<(int Evaluation, int Slide)> AddEvaluationWithCellSizeAsync(int cellSize)
+    {
+        var folder = Path.Combine(_app.DataDirectory, "runs", $"evaluation-cell-{cellSize}", "tumor_001");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, Pipeline.Inference.Output.HeatmapSummaryFile.FileName), "{\"slide\":\"tumor_001\",\"cellSize\":" + cellSize + "}");
+        var dbFactory = _app.Factory.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<TumorWebDbContext>>();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var evaluation = new Data.Entities.EvaluationRun { ModelPath = "m", OutputDirectory = Path.GetDirectoryName(folder)!, CreatedAt = DateTimeOffset.UtcNow };
+        evaluation.Slides.Add(new Data.Entities.EvaluationSlide { Name = "tumor_001", SlidePath = "s", HeatmapDirectory = folder, Status = Data.Entities.SlideStatus.Completed });
+        db.EvaluationRuns.Add(evaluation);
+        await db.SaveChangesAsync();
+        return (evaluation.Id, evaluation.Slides[0].Id);
+    }
+
+    [Fact]
     public void AnUnknownSlideSaysSo()
     {
         var page = _context.Render<SlideViewer>(p => p.Add(v => v.Id, 9999));

@@ -1,4 +1,7 @@
 using TumorWeb.Data.Entities;
+using TumorWeb.Pipeline.Extraction;
+using TumorWeb.Pipeline.Grid;
+using TumorWeb.Pipeline.Training;
 
 namespace TumorWeb.Web.Features.Jobs;
 
@@ -15,24 +18,26 @@ public sealed record JobRequest(JobKind Kind, string Title, object Parameters, s
         new(JobKind.Evaluation, $"Evaluation of training run {p.TrainingRunId}", p, by);
 }
 
-/// <summary>Settings of an extraction job; the defaults reproduce the seed.</summary>
+/// <summary>Settings of an extraction job; the defaults are <see cref="ExtractionOptions"/>'.</summary>
 public sealed record ExtractionJobParameters(
     int DatasetId,
-    int Seed = 1,
-    double TumorFraction = 1.0 / 3,
-    double NormalPerTumor = 0.5,
-    int TumorSlideThreshold = 100,
-    int CellSize = 128,
-    int PatchSize = 299);
+    int Seed = ExtractionOptions.DefaultSeed,
+    double TumorFraction = ExtractionOptions.DefaultTumorFraction,
+    double NormalPerTumor = ExtractionOptions.DefaultNormalPerTumor,
+    int TumorSlideThreshold = GridOptions.DefaultTumorSlideThreshold,
+    int CellSize = AnalysisGrid.DefaultCellSize,
+    int PatchSize = AnalysisGrid.DefaultContextSize,
+    double ValidationFraction = ExtractionOptions.DefaultValidationFraction,
+    double TestFraction = ExtractionOptions.DefaultTestFraction);
 
 /// <summary>Settings of a training job; null means the preset's default.</summary>
 public sealed record TrainingJobParameters(
     int ExtractionRunId,
     string Preset = "tiny",
-    int Epochs = 4,
+    int Epochs = TrainingOptions.DefaultEpochs,
     int? BatchSize = null,
     double? LearningRate = null,
-    int Seed = 1);
+    int Seed = TrainingOptions.DefaultSeed);
 
 /// <summary>Settings of an evaluation job: a trained model's last checkpoint scored on dataset slides.</summary>
 public sealed record EvaluationJobParameters(int TrainingRunId, int DatasetId, IReadOnlyList<int> SlideIds);

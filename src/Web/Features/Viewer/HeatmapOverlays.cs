@@ -18,6 +18,19 @@ public sealed class HeatmapOverlays(IDbContextFactory<TumorWebDbContext> dbFacto
         return folder is null ? null : new HeatmapFiles(folder);
     }
 
+    /// <summary>The cell size the heatmap was scored with (its heatmap.json), or null when that file cannot be read.</summary>
+    public static int? CellSize(string heatmapDirectory)
+    {
+        try
+        {
+            return HeatmapSummaryFile.Read(Path.Combine(heatmapDirectory, HeatmapSummaryFile.FileName)).CellSize;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// The PNG of the probabilities with the tissue flags of cells.csv (a tissue cell can score 0, so
     /// the probabilities alone cannot tell where tissue is).

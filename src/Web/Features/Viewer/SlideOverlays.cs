@@ -17,6 +17,9 @@ public sealed class SlideOverlays(IDbContextFactory<TumorWebDbContext> dbFactory
     public const string TissueName = "tissue.png";
     public const string TumorName = "tumor.png";
 
+    /// <summary>The cell size these overlays' grid is built with: one PNG pixel per cell of this many level-0 pixels.</summary>
+    public const int CellSize = AnalysisGrid.DefaultCellSize;
+
     private readonly ConcurrentDictionary<int, Lazy<Task>> _builds = new();
 
     public string Folder(int slideId) => Path.Combine(paths.DataDirectory, "grids", slideId.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -50,7 +53,7 @@ public sealed class SlideOverlays(IDbContextFactory<TumorWebDbContext> dbFactory
 
     private static void Build(string slidePath, string? maskPath, string? annotationPath, string folder)
     {
-        var grid = SlideGridFiles.Build(slidePath, maskPath, annotationPath, new GridOptions(), null, CancellationToken.None);
+        var grid = SlideGridFiles.Build(slidePath, maskPath, annotationPath, new GridOptions { CellSize = CellSize }, null, CancellationToken.None);
         Directory.CreateDirectory(folder);
         Write(folder, TumorName, CellOverlay.Mask(grid.Tumor, GridOverlay.TumorColour), grid);
         // Tissue last: its presence means the folder is complete.

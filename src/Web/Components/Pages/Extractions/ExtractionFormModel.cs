@@ -2,7 +2,7 @@ using TumorWeb.Web.Features.Jobs;
 
 namespace TumorWeb.Web.Components.Pages.Extractions;
 
-/// <summary>The extraction form's fields, starting at <see cref="ExtractionJobParameters"/>' defaults (the seed's).</summary>
+/// <summary>The extraction form's fields, starting at <see cref="ExtractionJobParameters"/>' defaults.</summary>
 public sealed class ExtractionFormModel
 {
     private static readonly ExtractionJobParameters Defaults = new(0);
@@ -14,7 +14,10 @@ public sealed class ExtractionFormModel
     public int TumorSlideThreshold { get; set; } = Defaults.TumorSlideThreshold;
     public int CellSize { get; set; } = Defaults.CellSize;
     public int PatchSize { get; set; } = Defaults.PatchSize;
+    public double ValidationFraction { get; set; } = Defaults.ValidationFraction;
+    public double TestFraction { get; set; } = Defaults.TestFraction;
 
     public ExtractionJobParameters ToParameters() =>
-        new(DatasetId ?? throw new ArgumentException("choose a dataset"), Seed, TumorFraction, NormalPerTumor, TumorSlideThreshold, CellSize, PatchSize);
+        new(DatasetId ?? throw new ArgumentException("choose a dataset"), Seed, TumorFraction, NormalPerTumor, TumorSlideThreshold, CellSize, PatchSize,
+            ValidationFraction, TestFraction);
 }

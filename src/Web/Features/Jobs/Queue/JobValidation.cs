@@ -3,6 +3,7 @@ using TumorWeb.Data;
 using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Training;
 using TumorWeb.Pipeline.Training.Models;
+using TumorWeb.Web.Features.Jobs.Runners;
 
 namespace TumorWeb.Web.Features.Jobs.Queue;
 
@@ -13,11 +14,6 @@ namespace TumorWeb.Web.Features.Jobs.Queue;
 /// </summary>
 public sealed class JobValidation(IDbContextFactory<TumorWebDbContext> dbFactory)
 {
-    public const int MinCellSize = 16;
-    public const int MaxSide = 4096;
-    public const int MaxEpochs = 1000;
-    public const int MaxBatchSize = 1024;
-
     public async Task<int?> ValidateAsync(JobRequest request, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Title)) throw new ArgumentException("the job needs a title");
@@ -35,13 +31,7 @@ public sealed class JobValidation(IDbContextFactory<TumorWebDbContext> dbFactory
     private static async Task<int?> ExtractionAsync(TumorWebDbContext db, ExtractionJobParameters p, CancellationToken ct)
     {
         var dataset = await UsableDatasetAsync(db, p.DatasetId, ct);
-        Require(p.Seed >= 0, $"seed must be 0 or more (got {p.Seed})");
-        Require(p.TumorFraction is > 0 and <= 1, $"tumor fraction must be above 0 and at most 1 (got {p.TumorFraction})");
-        Require(p.NormalPerTumor is >= 0 and <= 100, $"normal patches per tumor patch must be between 0 and 100 (got {p.NormalPerTumor})");
-        Require(p.TumorSlideThreshold >= 0, $"tumor slide threshold must be 0 or more (got {p.TumorSlideThreshold})");
-        Require(p.CellSize is >= MinCellSize and <= MaxSide, $"cell size must be between {MinCellSize} and {MaxSide} pixels (got {p.CellSize})");
-        Require(p.PatchSize >= p.CellSize && p.PatchSize <= MaxSide,
-            $"patch size must be between the cell size ({p.CellSize}) and {MaxSide} pixels (got {p.PatchSize})");
+        ExtractionJobRunner.OptionsFor(p, dataset, dataset.Folder).Validate();
         return dataset.Id;
     }
 
@@ -55,10 +45,7 @@ public sealed class JobValidation(IDbContextFactory<TumorWebDbContext> dbFactory
         if (preset.IsFrozen() && !File.Exists(PretrainedWeights.DefaultPath(preset)))
             throw new ArgumentException(
                 $"the {preset.Name()} model needs ImageNet weights at {PretrainedWeights.DefaultPath(preset)}; the README's train section says how to export them; or use the tiny model");
-        Require(p.Epochs is >= 1 and <= MaxEpochs, $"epochs must be between 1 and {MaxEpochs} (got {p.Epochs})");
-        Require(p.BatchSize is null or (>= 1 and <= MaxBatchSize), $"batch size must be between 1 and {MaxBatchSize} (got {p.BatchSize})");
-        Require(p.LearningRate is null or (> 0 and <= 1), $"learning rate must be above 0 and at most 1 (got {p.LearningRate})");
-        Require(p.Seed >= 0, $"seed must be 0 or more (got {p.Seed})");
+        TrainingHyperparameters.From(TrainingJobRunner.Options(p, extraction.OutputDirectory, extraction.OutputDirectory, ""), extraction.PatchSize);
         return extraction.DatasetId;
     }
 

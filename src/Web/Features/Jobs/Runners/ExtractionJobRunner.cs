@@ -43,5 +43,7 @@ public sealed class ExtractionJobRunner(IDbContextFactory<TumorWebDbContext> dbF
         NormalPerTumor = p.NormalPerTumor,
         PatchSize = p.PatchSize,
         Grid = new GridOptions { CellSize = p.CellSize, TumorSlideThreshold = p.TumorSlideThreshold },
+        ValidationFraction = p.ValidationFraction,
+        TestFraction = p.TestFraction,
     };
 }
