@@ -3,7 +3,7 @@ using TumorWeb.Data;
 using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Evaluation;
 using TumorWeb.Pipeline.Training;
-using TumorWeb.Web.Cli;
+using TumorWeb.Pipeline.Inference;
 using TumorWeb.Web.Hosting;
 
 namespace TumorWeb.Web.Features.Jobs.Runners;

@@ -6,7 +6,6 @@ using TumorWeb.Pipeline.Inference;
 using TumorWeb.Pipeline.Inference.Output;
 using TumorWeb.Pipeline.Progress;
 using TumorWeb.Pipeline.Slides;
-using TumorWeb.Web.Cli;
 
 namespace TumorWeb.Web.Features.Jobs.Runners;
 

@@ -1,7 +1,7 @@
 using TumorWeb.Pipeline.Inference.Baseline;
-using TumorWeb.Web.Cli;
+using TumorWeb.Pipeline.Inference;
 
-namespace TumorWeb.Web.Tests.Cli;
+namespace TumorWeb.Pipeline.Tests.Inference;
 
 public sealed class ModelLoadingTests : IDisposable
 {

@@ -1,10 +1,10 @@
 using TumorWeb.Pipeline.Inference.Baseline;
 using TumorWeb.Pipeline.Training;
 
-namespace TumorWeb.Web.Cli;
+namespace TumorWeb.Pipeline.Inference;
 
 /// <summary>
-/// The one place the command line turns a model file into a classifier. Knows the darkness
+/// The one place the command line and the evaluation stage turn a model file into a classifier. Knows the darkness
 /// baseline (a JSON file with "kind": "darkness-baseline") and checkpoints written by train.
 /// </summary>
 public static class ModelLoading
