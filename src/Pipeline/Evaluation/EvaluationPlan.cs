@@ -4,13 +4,13 @@ using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Grid;
 using TumorWeb.Pipeline.Training;
 
-namespace TumorWeb.Web.Features.Jobs.Runners;
+namespace TumorWeb.Pipeline.Evaluation;
 
 /// <summary>
-/// What an evaluation job works on: the training run and its furthest checkpoint, the chosen slides
+/// What an evaluation run works on: the training run and its furthest checkpoint, the chosen slides
 /// (by name), the grid its extraction used, and the slides the model saw (train and validation splits).
 /// </summary>
-public sealed record EvaluationPlan(
+internal sealed record EvaluationPlan(
     TrainingRun Training,
     string Checkpoint,
     int DatasetId,
@@ -20,7 +20,7 @@ public sealed record EvaluationPlan(
 {
     public bool UsedInTraining(RegisteredSlide slide) => SeenInTraining.Contains(Path.GetFullPath(slide.SlidePath));
 
-    public static async Task<EvaluationPlan> LoadAsync(IDbContextFactory<TumorWebDbContext> dbFactory, EvaluationJobParameters p, CancellationToken ct)
+    public static async Task<EvaluationPlan> LoadAsync(IDbContextFactory<TumorWebDbContext> dbFactory, EvaluationRunOptions p, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var training = await db.TrainingRuns.AsNoTracking().Include(r => r.ExtractionRun).SingleOrDefaultAsync(r => r.Id == p.TrainingRunId, ct)

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TumorWeb.Data;
 using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Grid.Annotations;
 using TumorWeb.Pipeline.Inference;
@@ -7,24 +5,15 @@ using TumorWeb.Pipeline.Inference.Output;
 using TumorWeb.Pipeline.Progress;
 using TumorWeb.Pipeline.Slides;
 
-namespace TumorWeb.Web.Features.Jobs.Runners;
+namespace TumorWeb.Pipeline.Evaluation;
 
 /// <summary>
 /// The per-slide part of an evaluation: scores one slide as the CLI's heatmap does, writes its files
 /// into the run's folder and saves its row. A slide that cannot be read is saved Failed with its
 /// error and the others go on.
 /// </summary>
-public sealed class EvaluationSlides(IDbContextFactory<TumorWebDbContext> dbFactory, EvaluationPlan plan, EvaluationRun run, LoadedModel model)
+internal sealed class EvaluationSlides(EvaluationCatalog catalog, EvaluationPlan plan, EvaluationRun run, LoadedModel model)
 {
-    /// <summary>Slides (by path) with a saved row and their heatmap still on disk.</summary>
-    public async Task<HashSet<string>> DoneAsync(CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.EvaluationSlides.AsNoTracking()
-            .Where(s => s.EvaluationRunId == run.Id && s.Status == SlideStatus.Completed).ToListAsync(ct);
-        return rows.Where(s => File.Exists(new HeatmapFiles(s.HeatmapDirectory).Summary)).Select(s => s.SlidePath).ToHashSet();
-    }
-
     public async Task ScoreAsync(RegisteredSlide slide, IProgress<StageProgress> progress, CancellationToken ct)
     {
         var row = await RowAsync(slide, ct);
@@ -38,12 +27,12 @@ public sealed class EvaluationSlides(IDbContextFactory<TumorWebDbContext> dbFact
         catch (Exception e) when (e is SlideException or AnnotationException or IOException or InvalidDataException or ArgumentException)
         {
             (row.Status, row.Error) = (SlideStatus.Failed, e.Message);
-            await SaveAsync(row);
+            await catalog.SaveSlideAsync(row);
             return;
         }
         // Outside the slide's catch: a full disk or a blocked folder is the job's failure, not the slide's, so the job fails and resumes.
         WriteHeatmap(heatmap, row);
-        await SaveAsync(row);
+        await catalog.SaveSlideAsync(row);
     }
 
     private void WriteHeatmap(SlideHeatmap heatmap, EvaluationSlide row)
@@ -64,20 +53,10 @@ public sealed class EvaluationSlides(IDbContextFactory<TumorWebDbContext> dbFact
 
     private async Task<EvaluationSlide> RowAsync(RegisteredSlide slide, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.EvaluationSlides.AsNoTracking().SingleOrDefaultAsync(s => s.EvaluationRunId == run.Id && s.SlidePath == slide.SlidePath, ct)
-            ?? new EvaluationSlide { EvaluationRunId = run.Id, SlidePath = slide.SlidePath };
+        var row = await catalog.SlideRowAsync(run.Id, slide.SlidePath, ct);
         row.Name = slide.Name;
         row.UsedInTraining = plan.UsedInTraining(slide);
         row.HeatmapDirectory = HeatmapFiles.For(run.OutputDirectory, Path.GetFileNameWithoutExtension(slide.SlidePath)).Folder;
         return row;
-    }
-
-    private async Task SaveAsync(EvaluationSlide row)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        if (row.Id == 0) db.EvaluationSlides.Add(row);
-        else db.EvaluationSlides.Update(row);
-        await db.SaveChangesAsync();
     }
 }
