@@ -14,7 +14,7 @@ using TumorWeb.Data;
 using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Extraction;
 using TumorWeb.Pipeline.Extraction.Store;
-using TumorWeb.Pipeline.Features;
+using TumorWeb.Pipeline.FeatureVectors;
 using TumorWeb.Pipeline.Grid;
 using TumorWeb.Pipeline.Synthetic;
 

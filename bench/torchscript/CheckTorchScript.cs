@@ -4,7 +4,7 @@
 // in TorchSharp) and prints what it makes of a batch of patches: the feature shape and the time.
 // Usage: dotnet run -c Release bench/torchscript/CheckTorchScript.cs -- FILE.pt [patch-side=299] [patches=8]
 using System.Diagnostics;
-using TumorWeb.Pipeline.Features;
+using TumorWeb.Pipeline.FeatureVectors;
 
 var path = args[0];
 var side = args.Length > 1 ? int.Parse(args[1]) : 299;

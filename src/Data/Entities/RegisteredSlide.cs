@@ -1,7 +1,7 @@
 namespace TumorWeb.Data.Entities;
 
 /// <summary>One slide of a registered dataset: its files, what OpenSlide says of it, and its grid counts.</summary>
-public class RegisteredSlide
+public class RegisteredSlide : IGridCounts
 {
     public int Id { get; set; }
     public int DatasetId { get; set; }

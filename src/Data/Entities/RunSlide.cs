@@ -1,7 +1,7 @@
 namespace TumorWeb.Data.Entities;
 
 /// <summary>One slide of an extraction run: its files, grid counts, role, split and progress.</summary>
-public class RunSlide
+public class RunSlide : IGridCounts
 {
     public int Id { get; set; }
     public int ExtractionRunId { get; set; }

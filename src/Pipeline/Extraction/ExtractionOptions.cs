@@ -1,3 +1,4 @@
+using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Grid;
 using TumorWeb.Pipeline.Sampling;
 
@@ -29,7 +30,7 @@ public sealed record ExtractionOptions
     /// Tumor/normal roles a user set for slides (by slide name); they win over the grid's
     /// tumor-cell threshold, which decides the role of every other slide.
     /// </summary>
-    public IReadOnlyDictionary<string, Data.Entities.SlideRole> SlideRoles { get; init; } = new Dictionary<string, Data.Entities.SlideRole>();
+    public IReadOnlyDictionary<string, SlideRole> SlideRoles { get; init; } = new Dictionary<string, SlideRole>();
     public int Seed { get; init; } = DefaultSeed;
     public int PatchSize { get; init; } = AnalysisGrid.DefaultContextSize;
     public GridOptions Grid { get; init; } = new();

@@ -59,7 +59,7 @@ public sealed class ExtractionRunner(IDbContextFactory<TumorWebDbContext> dbFact
             try
             {
                 grids[slide] = SlideGridStage.Build(slide, options.Grid, ct);
-                if (options.SlideRoles.TryGetValue(slide.Name, out var role) && role != Data.Entities.SlideRole.Unknown) slide.Role = role;
+                if (options.SlideRoles.TryGetValue(slide.Name, out var role) && role != SlideRole.Unknown) slide.Role = role;
                 slide.Error = null;
             }
             catch (Exception e) when (e is not OperationCanceledException)

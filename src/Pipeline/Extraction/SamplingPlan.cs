@@ -9,11 +9,11 @@ internal static class SamplingPlan
 {
     public static Dictionary<RunSlide, IReadOnlyList<SampledCell>> Draw(Dictionary<RunSlide, SlideGrid> grids, ExtractionOptions options)
     {
-        var splits = SplitAssigner.Assign(grids.Keys.Select(s => (s.Name, s.Role == Data.Entities.SlideRole.Tumor)).ToList(), options.Splits);
+        var splits = SplitAssigner.Assign(grids.Keys.Select(s => (s.Name, s.Role == SlideRole.Tumor)).ToList(), options.Splits);
         foreach (var slide in grids.Keys) slide.Split = splits[slide.Name];
         var input = grids.Select(g => new SamplingSlide(
             g.Key.Name,
-            g.Key.Role == Data.Entities.SlideRole.Tumor,
+            g.Key.Role == SlideRole.Tumor,
             g.Key.Split,
             Cells(g.Value.Tumor),
             Cells(g.Value.Normal))).ToList();

@@ -11,12 +11,8 @@ internal static class SlideGridStage
         var grid = SlideGridFiles.Build(slide.SlidePath, slide.MaskPath, slide.AnnotationPath, options, null, ct);
         slide.Width = grid.SlideWidth;
         slide.Height = grid.SlideHeight;
-        slide.GridWidth = grid.Stats.GridWidth;
-        slide.GridHeight = grid.Stats.GridHeight;
-        slide.TissueCells = grid.Stats.TissueCells;
-        slide.TumorCells = grid.Stats.TumorCells;
-        slide.NormalCells = grid.Stats.NormalCells;
-        slide.Role = grid.Role == Grid.SlideRole.Tumor ? Data.Entities.SlideRole.Tumor : Data.Entities.SlideRole.Normal;
+        SlideGridStats.CopyTo(grid.Stats, slide);
+        slide.Role = grid.Role;
         return grid;
     }
 }

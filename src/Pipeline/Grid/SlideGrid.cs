@@ -1,3 +1,4 @@
+using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Slides;
 
 namespace TumorWeb.Pipeline.Grid;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Grid.Annotations;
 using TumorWeb.Pipeline.Progress;
 using TumorWeb.Pipeline.Slides;

@@ -1,5 +1,5 @@
 using TorchSharp;
-using TumorWeb.Pipeline.Features;
+using TumorWeb.Pipeline.FeatureVectors;
 using TumorWeb.Pipeline.Inference;
 using TumorWeb.Pipeline.Training.Frozen;
 using TumorWeb.Pipeline.Training.Models;

@@ -2,7 +2,7 @@ using TorchSharp;
 using Microsoft.EntityFrameworkCore;
 using TumorWeb.Data;
 using TumorWeb.Pipeline.Extraction.Store;
-using TumorWeb.Pipeline.Features;
+using TumorWeb.Pipeline.FeatureVectors;
 using TumorWeb.Pipeline.Progress;
 using TumorWeb.Pipeline.Training.Frozen;
 using TumorWeb.Pipeline.Training.Loading;

@@ -1,3 +1,4 @@
+using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Grid;
 
 namespace TumorWeb.Web.Cli;

@@ -1,3 +1,4 @@
+using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Grid;
 using TumorWeb.Pipeline.Grid.Annotations;
 using TumorWeb.Pipeline.Slides;

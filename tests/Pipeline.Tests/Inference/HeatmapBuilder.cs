@@ -1,3 +1,4 @@
+using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Grid;
 using TumorWeb.Pipeline.Inference;
 using TumorWeb.Pipeline.Slides;

@@ -1,4 +1,4 @@
-using TumorWeb.Pipeline.Features;
+using TumorWeb.Pipeline.FeatureVectors;
 using TumorWeb.Pipeline.Training.Models;
 
 namespace TumorWeb.Pipeline.Training.Frozen;

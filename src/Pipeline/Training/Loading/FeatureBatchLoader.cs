@@ -1,4 +1,4 @@
-using TumorWeb.Pipeline.Features;
+using TumorWeb.Pipeline.FeatureVectors;
 using static TorchSharp.torch;
 
 namespace TumorWeb.Pipeline.Training.Loading;

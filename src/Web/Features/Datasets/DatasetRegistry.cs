@@ -4,7 +4,6 @@ using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Datasets;
 using TumorWeb.Pipeline.Grid;
 using TumorWeb.Web.Features.Accounts;
-using SlideRole = TumorWeb.Data.Entities.SlideRole;
 
 namespace TumorWeb.Web.Features.Datasets;
 

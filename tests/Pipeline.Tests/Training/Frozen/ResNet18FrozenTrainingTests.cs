@@ -1,6 +1,6 @@
 using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Evaluation;
-using TumorWeb.Pipeline.Features;
+using TumorWeb.Pipeline.FeatureVectors;
 using TumorWeb.Pipeline.Training;
 using TumorWeb.Pipeline.Training.Models;
 using static TorchSharp.torch;

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using TumorWeb.Data.Entities;
-using TumorWeb.Pipeline.Features;
+using TumorWeb.Pipeline.FeatureVectors;
 using TumorWeb.Pipeline.Training;
 using TumorWeb.Pipeline.Training.Frozen;
 using TumorWeb.Pipeline.Training.Models;

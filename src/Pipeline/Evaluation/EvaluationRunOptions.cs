@@ -1,0 +1,14 @@
+namespace TumorWeb.Pipeline.Evaluation;
+
+/// <summary>What an evaluation run scores: a training run's furthest checkpoint on chosen slides of a registered dataset.</summary>
+public sealed record EvaluationRunOptions
+{
+    public required int TrainingRunId { get; init; }
+    public required int DatasetId { get; init; }
+
+    /// <summary>Registered slides of the dataset; every one must still be there.</summary>
+    public required IReadOnlyList<int> SlideIds { get; init; }
+
+    /// <summary>The run's folder, made by the caller: a heatmap per slide goes under it, and a run already made in it is resumed.</summary>
+    public required string OutputDirectory { get; init; }
+}
