@@ -11,6 +11,9 @@ public class Dataset
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>Slides with at least this many tumour cells get the tumour role at registration, unless a user set one.</summary>
+    public int TumorSlideThreshold { get; set; } = 100;
+
     /// <summary>Why the folder could not be scanned, if it could not.</summary>
     public string? Error { get; set; }
 

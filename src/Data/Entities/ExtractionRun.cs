@@ -27,6 +27,10 @@ public class ExtractionRun
     /// <summary>A slide with at least this many tumor cells is a tumor slide.</summary>
     public int TumorSlideThreshold { get; set; }
 
+    /// <summary>Shares of slides held out for validation and for testing.</summary>
+    public double ValidationFraction { get; set; }
+    public double TestFraction { get; set; }
+
     public RunStatus Status { get; set; } = RunStatus.Queued;
     public string? Error { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -12,6 +12,9 @@ public class RegisteredSlide : IGridCounts
     public string? MaskPath { get; set; }
     public string? AnnotationPath { get; set; }
 
+    /// <summary>The slide file's content identity (size and sampled bytes), recorded at registration.</summary>
+    public string? ContentHash { get; set; }
+
     public string? Vendor { get; set; }
     public long Width { get; set; }
     public long Height { get; set; }
@@ -25,6 +28,9 @@ public class RegisteredSlide : IGridCounts
 
     /// <summary>Tumor or normal slide; set from the grid, editable by the user.</summary>
     public SlideRole Role { get; set; } = SlideRole.Unknown;
+
+    /// <summary>A user chose the role; otherwise it follows the dataset's tumour-slide threshold.</summary>
+    public bool RoleSetByUser { get; set; }
 
     /// <summary>Why the slide (or its mask or annotations) could not be read, if it could not.</summary>
     public string? Error { get; set; }

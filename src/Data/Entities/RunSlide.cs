@@ -12,6 +12,9 @@ public class RunSlide : IGridCounts
     public string? MaskPath { get; set; }
     public string? AnnotationPath { get; set; }
 
+    /// <summary>The slide file's content identity (size and sampled bytes), so a renamed copy is still the same slide.</summary>
+    public string? ContentHash { get; set; }
+
     /// <summary>Level-0 size in pixels.</summary>
     public long Width { get; set; }
     public long Height { get; set; }

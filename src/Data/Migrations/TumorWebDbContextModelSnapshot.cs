@@ -371,6 +371,9 @@ namespace TumorWeb.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("TumorSlideThreshold")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Folder")
@@ -536,11 +539,17 @@ namespace TumorWeb.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<double>("TestFraction")
+                        .HasColumnType("REAL");
+
                     b.Property<double>("TumorFraction")
                         .HasColumnType("REAL");
 
                     b.Property<int>("TumorSlideThreshold")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double>("ValidationFraction")
+                        .HasColumnType("REAL");
 
                     b.HasKey("Id");
 
@@ -666,6 +675,9 @@ namespace TumorWeb.Data.Migrations
                     b.Property<string>("AnnotationPath")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContentHash")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DatasetId")
                         .HasColumnType("INTEGER");
 
@@ -698,6 +710,9 @@ namespace TumorWeb.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RoleSetByUser")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SlidePath")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -729,6 +744,9 @@ namespace TumorWeb.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("AnnotationPath")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Error")

@@ -8,7 +8,8 @@ namespace TumorWeb.Pipeline.Evaluation;
 
 /// <summary>
 /// What an evaluation run works on: the training run and its furthest checkpoint, the chosen slides
-/// (by name), the grid its extraction used, and the slides the model saw (train and validation splits).
+/// (by name), the grid its extraction used, and the slides the model saw (train and validation splits),
+/// known by content identity and, for extractions made before identities were recorded, by path.
 /// </summary>
 internal sealed record EvaluationPlan(
     TrainingRun Training,
@@ -16,9 +17,15 @@ internal sealed record EvaluationPlan(
     int DatasetId,
     IReadOnlyList<RegisteredSlide> Slides,
     GridOptions Grid,
-    IReadOnlySet<string> SeenInTraining)
+    IReadOnlySet<string> SeenInTraining,
+    IReadOnlySet<string> SeenHashes)
 {
-    public bool UsedInTraining(RegisteredSlide slide) => SeenInTraining.Contains(Path.GetFullPath(slide.SlidePath));
+    public bool UsedInTraining(RegisteredSlide slide)
+    {
+        if (SeenHashes.Count == 0) return SeenInTraining.Contains(Path.GetFullPath(slide.SlidePath));
+        var hash = slide.ContentHash ?? Slides.SlideFingerprint.Of(slide.SlidePath);
+        return SeenHashes.Contains(hash);
+    }
 
     public static async Task<EvaluationPlan> LoadAsync(IDbContextFactory<TumorWebDbContext> dbFactory, EvaluationRunOptions p, CancellationToken ct)
     {
@@ -33,9 +40,10 @@ internal sealed record EvaluationPlan(
             throw new InvalidOperationException($"{p.SlideIds.Count - slides.Count} of the chosen slides are no longer in dataset {p.DatasetId}");
         var seen = await db.RunSlides.AsNoTracking()
             .Where(s => s.ExtractionRunId == training.ExtractionRunId && (s.Split == DataSplit.Train || s.Split == DataSplit.Validation))
-            .Select(s => s.SlidePath).ToListAsync(ct);
+            .Select(s => new { s.SlidePath, s.ContentHash }).ToListAsync(ct);
         var extraction = training.ExtractionRun!;
         var grid = new GridOptions { CellSize = extraction.CellSize, TumorSlideThreshold = extraction.TumorSlideThreshold };
-        return new EvaluationPlan(training, checkpoint, p.DatasetId, slides, grid, seen.Select(Path.GetFullPath).ToHashSet());
+        return new EvaluationPlan(training, checkpoint, p.DatasetId, slides, grid,
+            seen.Select(s => Path.GetFullPath(s.SlidePath)).ToHashSet(), seen.Select(s => s.ContentHash).OfType<string>().ToHashSet());
     }
 }

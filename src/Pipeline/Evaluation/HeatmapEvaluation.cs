@@ -27,7 +27,8 @@ public static class HeatmapEvaluation
         if (labelled.Count == 0)
             throw new InvalidDataException(
                 $"{heatmapsDirectory}: none of the {folders.Count} heatmaps has ground truth; make them with --mask or --annotations");
-        warnings.AddRange(EvaluationWarnings.TrainedOn(labelled.Select(h => h.Name).ToList(), trainingSlides));
+        warnings.AddRange(EvaluationWarnings.TrainedOn(labelled.Select(h => (h.Name, h.Summary.SlideHash)).ToList(),
+            trainingSlides.Names, trainingSlides.Hashes));
         warnings.AddRange(EvaluationWarnings.MixedModels(models));
 
         var slides = labelled.Select((heatmap, i) => SlideMeasures.Of(heatmap, i)).ToList();
@@ -45,17 +46,18 @@ public static class HeatmapEvaluation
         return report;
     }
 
-    private static (List<StoredHeatmap> Labelled, List<string> Models, List<string> TrainingSlides, List<string> Warnings) ReadAll(
+    private static (List<StoredHeatmap> Labelled, List<string> Models, (List<string> Names, List<string> Hashes) TrainingSlides, List<string> Warnings) ReadAll(
         IReadOnlyList<string> folders, IProgress<StageProgress>? progress, CancellationToken ct)
     {
         var counter = new ProgressCounter(Stage, folders.Count, progress);
-        var (labelled, models, trainingSlides, warnings) = (new List<StoredHeatmap>(), new List<string>(), new List<string>(), new List<string>());
+        var (labelled, models, trainingSlides, warnings) = (new List<StoredHeatmap>(), new List<string>(), (Names: new List<string>(), Hashes: new List<string>()), new List<string>());
         foreach (var folder in folders)
         {
             ct.ThrowIfCancellationRequested();
             var heatmap = HeatmapFolder.Read(folder);
             models.Add(heatmap.Summary.Model);
-            trainingSlides.AddRange(heatmap.Summary.TrainingSlides ?? []);
+            trainingSlides.Names.AddRange(heatmap.Summary.TrainingSlides ?? []);
+            trainingSlides.Hashes.AddRange(heatmap.Summary.TrainingSlideHashes ?? []);
             if (heatmap.Cells.Tumor is null) warnings.Add(EvaluationWarnings.NoGroundTruth(heatmap.Name));
             else labelled.Add(heatmap);
             counter.Add(1, heatmap.Name);

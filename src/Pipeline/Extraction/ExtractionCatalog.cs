@@ -71,6 +71,8 @@ internal sealed class ExtractionCatalog(IDbContextFactory<TumorWebDbContext> dbF
         TumorFraction = options.TumorFraction,
         NormalPerTumor = options.NormalPerTumor,
         TumorSlideThreshold = options.Grid.TumorSlideThreshold,
+        ValidationFraction = options.ValidationFraction,
+        TestFraction = options.TestFraction,
         CreatedAt = time.GetUtcNow(),
         Slides = dataset.Select(s => new RunSlide
         {
@@ -91,6 +93,8 @@ internal sealed class ExtractionCatalog(IDbContextFactory<TumorWebDbContext> dbF
         if (Math.Abs(run.TumorFraction - options.TumorFraction) > 1e-12) differences.Add("tumor fraction");
         if (Math.Abs(run.NormalPerTumor - options.NormalPerTumor) > 1e-12) differences.Add("normal per tumor");
         if (run.TumorSlideThreshold != options.Grid.TumorSlideThreshold) differences.Add("tumor slide threshold");
+        if (Math.Abs(run.ValidationFraction - options.ValidationFraction) > 1e-12) differences.Add("validation fraction");
+        if (Math.Abs(run.TestFraction - options.TestFraction) > 1e-12) differences.Add("test fraction");
         if (run.DatasetPath != Path.GetFullPath(options.DatasetDirectory)) differences.Add($"dataset {run.DatasetPath}");
         if (differences.Count > 0)
             throw new InvalidOperationException(

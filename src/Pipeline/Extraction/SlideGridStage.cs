@@ -3,7 +3,7 @@ using TumorWeb.Pipeline.Grid;
 
 namespace TumorWeb.Pipeline.Extraction;
 
-/// <summary>Builds a dataset slide's grid and records its counts and role on the slide's row.</summary>
+/// <summary>Builds a dataset slide's grid and records its counts, role and content identity on the slide's row.</summary>
 internal static class SlideGridStage
 {
     public static SlideGrid Build(RunSlide slide, GridOptions options, CancellationToken ct)
@@ -13,6 +13,7 @@ internal static class SlideGridStage
         slide.Height = grid.SlideHeight;
         SlideGridStats.CopyTo(grid.Stats, slide);
         slide.Role = grid.Role;
+        slide.ContentHash = Slides.SlideFingerprint.Of(slide.SlidePath);
         return grid;
     }
 }

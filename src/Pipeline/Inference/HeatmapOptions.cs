@@ -17,6 +17,9 @@ public sealed record HeatmapOptions
     /// <summary>The slides the model was trained on, copied into heatmap.json so evaluation can warn about overlap.</summary>
     public IReadOnlyList<string> TrainingSlides { get; init; } = [];
 
+    /// <summary>Their content identities, when the model recorded them; evaluation then matches slides by content, not name.</summary>
+    public IReadOnlyList<string>? TrainingSlideHashes { get; init; }
+
     /// <summary>Least time between two progress reports (the last one is always sent).</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 

@@ -17,7 +17,10 @@ public static class ModelLoading
         if (DarknessModelFile.IsDarknessModel(path))
             return new LoadedModel(new DarknessClassifier(DarknessModelFile.Read(path)), []);
         if (Checkpoints.IsCheckpoint(path))
-            return new LoadedModel(PatchClassifiers.Load(path), Checkpoints.ReadHeader(path).TrainingSlides);
+        {
+            var header = Checkpoints.ReadHeader(path);
+            return new LoadedModel(PatchClassifiers.Load(path), header.TrainingSlides, header.TrainingSlideHashes);
+        }
         throw new InvalidDataException($"{path}: not a model file this build can load (a train checkpoint or {DarknessModel.Kind} JSON)");
     }
 }

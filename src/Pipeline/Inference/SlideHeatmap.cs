@@ -15,7 +15,9 @@ public sealed record SlideHeatmap(
     int BatchSize,
     bool HasGroundTruth,
     double GridSeconds,
-    IReadOnlyList<string> TrainingSlides)
+    IReadOnlyList<string> TrainingSlides,
+    IReadOnlyList<string>? TrainingSlideHashes = null,
+    string? SlideHash = null)
 {
     /// <summary>The slide's file name without extension: "tumor_064" for tumor_064.tif.</summary>
     public string SlideName => Path.GetFileNameWithoutExtension(Grid.SlidePath);

@@ -23,6 +23,7 @@ public static class SlideHeatmapper
         using var slide = OpenSlideSlide.Open(slidePath);
         var scores = await HeatmapScorer.ScoreAsync(slide, grid.Tissue, options.Grid.CellSize, model, options, progress, ct);
         return new SlideHeatmap(grid, scores, model.Name, model.PatchSize, options.BatchSize,
-            HasGroundTruth: maskPath is not null || annotationsPath is not null, gridSeconds, options.TrainingSlides);
+            HasGroundTruth: maskPath is not null || annotationsPath is not null, gridSeconds, options.TrainingSlides,
+            options.TrainingSlideHashes, SlideFingerprint.Of(slidePath));
     }
 }

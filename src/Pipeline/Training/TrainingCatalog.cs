@@ -63,11 +63,12 @@ internal sealed class TrainingCatalog(IDbContextFactory<TumorWebDbContext> dbFac
         return rows.Select(p => new TrainingPatch(p.Id, new PatchLocation(p.Shard, p.Offset, p.Length), p.Label == PatchLabel.Tumor)).ToList();
     }
 
-    public async Task<List<string>> SlideNamesAsync(int extractionRunId, DataSplit split, CancellationToken ct)
+    public async Task<List<(string Name, string? ContentHash)>> SlidesAsync(int extractionRunId, DataSplit split, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.RunSlides.Where(s => s.ExtractionRunId == extractionRunId && s.Split == split)
-            .OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(ct);
+        var slides = await db.RunSlides.Where(s => s.ExtractionRunId == extractionRunId && s.Split == split)
+            .OrderBy(s => s.Name).Select(s => new { s.Name, s.ContentHash }).ToListAsync(ct);
+        return slides.Select(s => (s.Name, s.ContentHash)).ToList();
     }
 
     public async Task AddMetricAsync(int runId, TrainingPhase phase, int epoch, long step, MetricSums sums, double? auc, double imagesPerSecond)

@@ -4,6 +4,7 @@ namespace TumorWeb.Pipeline.Training;
 
 /// <summary>
 /// The patches a run learns from (train split) and is checked on (validation split, held-out
-/// slides), and the names of the train split's slides.
+/// slides), and the names and content identities of the train split's slides.
 /// </summary>
-internal sealed record TrainingData(IReadOnlyList<TrainingPatch> Train, IReadOnlyList<TrainingPatch> Validation, IReadOnlyList<string> TrainSlides);
+internal sealed record TrainingData(IReadOnlyList<TrainingPatch> Train, IReadOnlyList<TrainingPatch> Validation,
+    IReadOnlyList<string> TrainSlides, IReadOnlyList<string> TrainSlideHashes);

@@ -48,10 +48,12 @@ public sealed class TrainingRunner(IDbContextFactory<TumorWebDbContext> dbFactor
         await catalog.SetStatusAsync(runId, RunStatus.Running, null, hyper.ToJson());
         try
         {
+            var trainSlides = await catalog.SlidesAsync(extraction.Id, DataSplit.Train, ct);
             var data = new TrainingData(
                 await catalog.PatchesAsync(extraction.Id, DataSplit.Train, ct),
                 await catalog.PatchesAsync(extraction.Id, DataSplit.Validation, ct),
-                await catalog.SlideNamesAsync(extraction.Id, DataSplit.Train, ct));
+                trainSlides.Select(s => s.Name).ToList(),
+                trainSlides.Select(s => s.ContentHash).OfType<string>().ToList());
             if (data.Train.Count == 0)
                 throw new InvalidOperationException($"{extraction.OutputDirectory}: the extraction has no patch in its train split");
             TorchNative.EnsureLoaded();

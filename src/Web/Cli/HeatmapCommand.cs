@@ -37,7 +37,8 @@ public static class HeatmapCommand
             try
             {
                 using var loaded = ModelLoading.Load(parse.GetValue(model)!);
-                var options = new HeatmapOptions { BatchSize = parse.GetValue(batch), TrainingSlides = loaded.TrainingSlides };
+                var options = new HeatmapOptions { BatchSize = parse.GetValue(batch), TrainingSlides = loaded.TrainingSlides,
+                    TrainingSlideHashes = loaded.TrainingSlideHashes };
                 var heatmap = await CliOutput.WithProgressAsync("heatmap", progress => Task.Run(() =>
                     SlideHeatmapper.RunAsync(slidePath, maskPath, annotationsPath, loaded.Classifier, options, progress, ct), ct));
                 var (files, summary) = HeatmapWriter.Write(heatmap, parse.GetValue(output)!);

@@ -30,7 +30,9 @@ public sealed record HeatmapSummary(
     double WaitSeconds,
     double? Auc,
     double? AucTissue,
-    string[]? TrainingSlides)
+    string[]? TrainingSlides,
+    string? SlideHash = null,
+    string[]? TrainingSlideHashes = null)
 {
     public static HeatmapSummary From(SlideHeatmap heatmap)
     {
@@ -40,7 +42,8 @@ public sealed record HeatmapSummary(
             heatmap.PatchSize, stats.TissueCells, stats.TumorCells, heatmap.HasGroundTruth, heatmap.ModelName, heatmap.BatchSize,
             Round(scores.Seconds), Round(scores.CellsPerSecond), Round(heatmap.GridSeconds), Round(scores.ReadSeconds),
             Round(scores.ModelSeconds), Round(scores.WaitSeconds),
-            JsonNumber.OrNull(heatmap.AllCellsAuc), JsonNumber.OrNull(heatmap.TissueAuc), [.. heatmap.TrainingSlides]);
+            JsonNumber.OrNull(heatmap.AllCellsAuc), JsonNumber.OrNull(heatmap.TissueAuc), [.. heatmap.TrainingSlides],
+            heatmap.SlideHash, heatmap.TrainingSlideHashes is null ? null : [.. heatmap.TrainingSlideHashes]);
     }
 
     private static double Round(double value) => Math.Round(value, 3);

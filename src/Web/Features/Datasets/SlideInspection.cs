@@ -7,7 +7,8 @@ namespace TumorWeb.Web.Features.Datasets;
 /// What a scan learned of one slide. A slide that opens but whose grid fails keeps its metadata
 /// (and thumbnail) and carries the error; one that does not open carries only the error.
 /// </summary>
-public sealed record SlideInspection(string? Vendor, long Width, long Height, int LevelCount, SlideGridStats? Grid, SlideRole? GridRole, string? Error)
+public sealed record SlideInspection(string? Vendor, long Width, long Height, int LevelCount, SlideGridStats? Grid, SlideRole? GridRole, string? Error,
+    string? ContentHash = null)
 {
     public static SlideInspection Failed(string error) => new(null, 0, 0, 0, null, null, error);
 
@@ -21,5 +22,6 @@ public sealed record SlideInspection(string? Vendor, long Width, long Height, in
         SlideGridStats.CopyTo(Grid, slide);
         if (slide.Role == SlideRole.Unknown && GridRole is { } role) slide.Role = role;
         slide.Error = Error;
+        slide.ContentHash = ContentHash ?? slide.ContentHash;
     }
 }

@@ -28,15 +28,16 @@ public static class SlideInspector
         using (slide)
         {
             var metadata = slide.Metadata;
+            var contentHash = SlideFingerprint.Of(row.SlidePath);
             try
             {
                 thumbnails.Write(slide, row.Id, ct);
                 var grid = BuildGrid(slide, row, options, progress, ct);
-                return new SlideInspection(metadata.Vendor, metadata.Width, metadata.Height, metadata.Levels.Count, grid.Stats, grid.Role, null);
+                return new SlideInspection(metadata.Vendor, metadata.Width, metadata.Height, metadata.Levels.Count, grid.Stats, grid.Role, null, contentHash);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                return new SlideInspection(metadata.Vendor, metadata.Width, metadata.Height, metadata.Levels.Count, null, null, e.Message);
+                return new SlideInspection(metadata.Vendor, metadata.Width, metadata.Height, metadata.Levels.Count, null, null, e.Message, contentHash);
             }
         }
     }
