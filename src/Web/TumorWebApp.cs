@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.HttpOverrides;
 using MudBlazor.Services;
 using TumorWeb.Web.Components;
 using TumorWeb.Web.Features.Accounts;
-using TumorWeb.Web.Features.Api;
 using TumorWeb.Web.Features.Datasets;
 using TumorWeb.Web.Features.Jobs;
 using TumorWeb.Web.Features.Runs;
@@ -59,7 +58,6 @@ public static class TumorWebApp
         app.MapAccounts();
         app.MapDatasets();
         app.MapJobs();
-        app.MapApi();
         app.MapViewer();
         app.MapRuns();
         app.MapSharing();

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using TumorWeb.Data.Entities;
-using TumorWeb.Web.Features.Api;
+using TumorWeb.Web.Features.Datasets;
 using TumorWeb.Web.Features.Jobs;
 using TumorWeb.Web.Tests.Jobs;
 using TumorWeb.Web.Tests.Accounts;

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using TumorWeb.Data.Entities;
-using TumorWeb.Web.Features.Api;
+using TumorWeb.Web.Features.Runs;
 using TumorWeb.Web.Features.Jobs;
 using TumorWeb.Web.Tests.Jobs;
 using TumorWeb.Web.Tests.Accounts;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using TumorWeb.Data.Entities;
-using TumorWeb.Web.Features.Api;
+using TumorWeb.Web.Features.Runs;
 using TumorWeb.Web.Features.Jobs;
 
 namespace TumorWeb.Web.Tests.Jobs;

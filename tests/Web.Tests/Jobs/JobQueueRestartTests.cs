@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TumorWeb.Data.Entities;
-using TumorWeb.Web.Features.Api;
+using TumorWeb.Web.Features.Runs;
 using TumorWeb.Web.Features.Jobs;
 using TumorWeb.Web.Features.Jobs.Queue;
 using TumorWeb.Web.Tests.Accounts;

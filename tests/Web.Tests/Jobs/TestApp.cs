@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TumorWeb.Data;
 using TumorWeb.Data.Entities;
-using TumorWeb.Web.Features.Api;
+using TumorWeb.Web.Features.Jobs;
 using TumorWeb.Web.Tests.Accounts;
 
 namespace TumorWeb.Web.Tests.Jobs;

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using TumorWeb.Data.Entities;
-using TumorWeb.Web.Features.Api;
+using TumorWeb.Web.Features.Runs;
 using TumorWeb.Web.Features.Jobs;
 using TumorWeb.Web.Tests.Accounts;
 

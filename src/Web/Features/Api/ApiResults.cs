@@ -1,6 +1,9 @@
 namespace TumorWeb.Web.Features.Api;
 
-/// <summary>The API's error answers: RFC 7807 problem details whose detail says what is wrong.</summary>
+/// <summary>
+/// The JSON API's error answers (see docs/api.md): RFC 7807 problem details whose detail says what is wrong.
+/// This folder is the API's shared plumbing only; each resource's endpoints live in its feature folder.
+/// </summary>
 public static class ApiResults
 {
     public static IResult BadRequest(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");

@@ -34,9 +34,10 @@ public static class JobsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The public progress hub at /hubs/runs.</summary>
+    /// <summary>/api/jobs (see docs/api.md) and the public progress hub at /hubs/runs.</summary>
     public static IEndpointRouteBuilder MapJobs(this IEndpointRouteBuilder endpoints)
     {
+        JobsApi.Map(endpoints.MapGroup("/api"));
         endpoints.MapHub<RunsHub>(RunsHub.Path);
         return endpoints;
     }

@@ -11,5 +11,13 @@ public static class RunsServiceCollectionExtensions
         return services.AddSingleton<PatchImages>();
     }
 
-    public static IEndpointRouteBuilder MapRuns(this IEndpointRouteBuilder app) => app.MapPatchImages();
+    /// <summary>/api/extractions, /api/training, /api/evaluations (see docs/api.md) and the patch images.</summary>
+    public static IEndpointRouteBuilder MapRuns(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+        ExtractionsApi.Map(api);
+        TrainingApi.Map(api);
+        EvaluationsApi.Map(api);
+        return app.MapPatchImages();
+    }
 }

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using TumorWeb.Data;
+using TumorWeb.Web.Features.Api;
 
-namespace TumorWeb.Web.Features.Api;
+namespace TumorWeb.Web.Features.Runs;
 
 /// <summary>/api/extractions: extraction runs, newest first, and one run with its per-slide table.</summary>
 public static class ExtractionsApi

@@ -2,8 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using TumorWeb.Data;
 using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Training;
+using TumorWeb.Web.Features.Api;
 
-namespace TumorWeb.Web.Features.Api;
+namespace TumorWeb.Web.Features.Runs;
 
 /// <summary>/api/training: training runs, one run with its last validation point and checkpoints, and its curve points.</summary>
 public static class TrainingApi

@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using TumorWeb.Data;
 using TumorWeb.Data.Entities;
 using TumorWeb.Web.Features.Accounts;
-using TumorWeb.Web.Features.Jobs;
+using TumorWeb.Web.Features.Api;
 
-namespace TumorWeb.Web.Features.Api;
+namespace TumorWeb.Web.Features.Jobs;
 
 /// <summary>/api/jobs: list, read, start (one POST per kind, the body is the kind's parameter record), cancel and resume.</summary>
 public static class JobsApi

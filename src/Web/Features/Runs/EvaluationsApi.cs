@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using TumorWeb.Data;
 using TumorWeb.Pipeline.Evaluation;
 using TumorWeb.Pipeline.Inference.Output;
-using TumorWeb.Web.Features.Runs;
+using TumorWeb.Web.Features.Api;
 
-namespace TumorWeb.Web.Features.Api;
+namespace TumorWeb.Web.Features.Runs;
 
 /// <summary>
 /// /api/evaluations: evaluations, one with its slides and report, and each slide's result files by a

@@ -1,7 +1,7 @@
 using TumorWeb.Pipeline.Evaluation;
 using TumorWeb.Pipeline.Inference.Output;
 
-namespace TumorWeb.Web.Features.Api;
+namespace TumorWeb.Web.Features.Runs;
 
 /// <summary>
 /// A slide's ROC curves for charts: over all cells (the seed's) and over tissue cells, each thinned

@@ -1,29 +1,9 @@
 using System.Text.Json;
 using TumorWeb.Data.Entities;
-using TumorWeb.Web.Features.Jobs.Queue;
 
-namespace TumorWeb.Web.Features.Api;
+namespace TumorWeb.Web.Features.Runs;
 
-/// <summary>What the JSON API returns (camelCase, enums by name). Rows are copied into these so no entity graph leaks out.</summary>
-public sealed record JobView(int Id, JobKind Kind, string Title, RunStatus Status, double Progress, string? Message, string? Error,
-    string? CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt,
-    int? DatasetId, int? RunId, JsonElement Parameters)
-{
-    public static JobView From(Job j) => new(j.Id, j.Kind, j.Title, j.Status, j.Progress, j.Message, j.Error, j.CreatedBy, j.CreatedAt,
-        j.StartedAt, j.CompletedAt, j.DatasetId, JobRuns.RunIdOf(j), JsonDocument.Parse(j.Parameters).RootElement.Clone());
-}
-
-public sealed record DatasetView(int Id, string Name, string Folder, DateTimeOffset CreatedAt, string? Error, int SlideCount);
-
-public sealed record DatasetDetailView(int Id, string Name, string Folder, DateTimeOffset CreatedAt, string? Error, IReadOnlyList<SlideView> Slides);
-
-public sealed record SlideView(int Id, string Name, string? Vendor, long Width, long Height, int LevelCount, bool HasMask, bool HasAnnotations,
-    int GridWidth, int GridHeight, int TissueCells, int TumorCells, int NormalCells, SlideRole Role, string? Error)
-{
-    public static SlideView From(RegisteredSlide s) => new(s.Id, s.Name, s.Vendor, s.Width, s.Height, s.LevelCount, s.MaskPath is not null,
-        s.AnnotationPath is not null, s.GridWidth, s.GridHeight, s.TissueCells, s.TumorCells, s.NormalCells, s.Role, s.Error);
-}
-
+/// <summary>What the runs API (/api/extractions, /api/training, /api/evaluations) returns (camelCase, enums by name). Rows are copied into these so no entity graph leaks out.</summary>
 public sealed record ExtractionView(int Id, string Name, int? DatasetId, RunStatus Status, int Seed, int CellSize, int PatchSize,
     double TumorFraction, double NormalPerTumor, int TumorSlideThreshold, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt,
     DateTimeOffset? CompletedAt, string? Error, string OutputDirectory)
