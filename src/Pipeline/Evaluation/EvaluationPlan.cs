@@ -23,7 +23,7 @@ internal sealed record EvaluationPlan(
     public bool UsedInTraining(RegisteredSlide slide)
     {
         if (SeenHashes.Count == 0) return SeenInTraining.Contains(Path.GetFullPath(slide.SlidePath));
-        var hash = slide.ContentHash ?? Slides.SlideFingerprint.Of(slide.SlidePath);
+        var hash = slide.ContentHash ?? Pipeline.Slides.SlideFingerprint.Of(slide.SlidePath);
         return SeenHashes.Contains(hash);
     }
 
