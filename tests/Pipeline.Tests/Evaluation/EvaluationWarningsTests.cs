@@ -15,6 +15,20 @@ public class EvaluationWarningsTests
     }
 
     [Fact]
+    public void WithContentIdentitiesARenamedCopyIsFlaggedAndAnotherLabsNamesakeIsNot()
+    {
+        var warnings = EvaluationWarnings.TrainedOn([("tumor_001", "9:bbb"), ("copy_of_tumor_002", "9:aaa")], ["tumor_001", "tumor_002"], ["9:aaa", "9:ccc"]);
+        Assert.Equal(["copy_of_tumor_002 was also used for training: its scores overstate how the model does on unseen slides"], warnings);
+    }
+
+    [Fact]
+    public void WithoutIdentitiesOnEitherSideNamesAreCompared()
+    {
+        Assert.Single(EvaluationWarnings.TrainedOn([("tumor_001", null)], ["tumor_001"], ["9:aaa"]));
+        Assert.Single(EvaluationWarnings.TrainedOn([("tumor_001", "9:bbb")], ["tumor_001"], []));
+    }
+
+    [Fact]
     public void NoOverlapNoWarning() => Assert.Empty(EvaluationWarnings.TrainedOn(["tumor_064"], []));
 
     [Fact]

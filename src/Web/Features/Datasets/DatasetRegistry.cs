@@ -20,11 +20,15 @@ public sealed class DatasetRegistry(IDbContextFactory<TumorWebDbContext> dbFacto
 
     /// <summary>
     /// Throws <see cref="DatasetFolderException"/> for a folder outside the roots, missing, empty,
-    /// without slides or already registered. <paramref name="grid"/> sets the tumor-slide threshold.
+    /// without slides or already registered, and <see cref="ArgumentException"/> for a negative threshold.
+    /// <paramref name="grid"/> sets the dataset's tumor-slide threshold, kept for its later scans.
     /// <paramref name="actor"/> is the user name the audit log records.
     /// </summary>
     public async Task<Dataset> RegisterAsync(string actor, string folder, string name, GridOptions? grid = null, CancellationToken ct = default)
     {
+        grid ??= new GridOptions();
+        if (grid.TumorSlideThreshold < 0)
+            throw new ArgumentException($"tumor slide threshold must be 0 or more (got {grid.TumorSlideThreshold})");
         var path = DataRootFolder.Resolve(folder, roots.Allowed);
         var files = FindSlides(folder, path);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -35,6 +39,7 @@ public sealed class DatasetRegistry(IDbContextFactory<TumorWebDbContext> dbFacto
             Name = string.IsNullOrWhiteSpace(name) ? Path.GetFileName(path) : name.Trim(),
             Folder = path,
             CreatedAt = time.GetUtcNow(),
+            TumorSlideThreshold = grid.TumorSlideThreshold,
             Slides = files.Select(NewRow).ToList(),
         };
         // The audit entry names the dataset's id, known only after the first save; one transaction keeps both or neither.
@@ -46,7 +51,7 @@ public sealed class DatasetRegistry(IDbContextFactory<TumorWebDbContext> dbFacto
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
-        scans.Start(dataset.Id, grid ?? new GridOptions());
+        scans.Start(dataset.Id, grid);
         return dataset;
     }
 
@@ -99,6 +104,7 @@ public sealed class DatasetRegistry(IDbContextFactory<TumorWebDbContext> dbFacto
         var slide = await db.RegisteredSlides.FirstOrDefaultAsync(s => s.Id == slideId && s.DatasetId == datasetId, ct);
         if (slide is null) return false;
         slide.Role = role;
+        slide.RoleSetByUser = true;
         db.AuditEntries.Add(audit.Entry(actor, AuditActions.SlideRole, $"slide {slideId} of dataset {datasetId}", $"{slide.Name}: {role}"));
         await db.SaveChangesAsync(ct);
         return true;

@@ -56,8 +56,13 @@ public sealed class DatasetScans(IDbContextFactory<TumorWebDbContext> dbFactory,
     {
         List<int> pending;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            // The threshold chosen at registration decides the roles of every scan of the dataset.
+            if (await db.Datasets.Where(d => d.Id == datasetId).Select(d => (int?)d.TumorSlideThreshold).SingleOrDefaultAsync(ct) is { } threshold)
+                options = options with { TumorSlideThreshold = threshold };
             pending = await db.RegisteredSlides.Where(s => s.DatasetId == datasetId && s.Vendor == null && s.Error == null)
                 .OrderBy(s => s.Name).Select(s => s.Id).ToListAsync(ct);
+        }
         for (var i = 0; i < pending.Count; i++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TumorWeb.Data;
 using TumorWeb.Data.Entities;
+using TumorWeb.Pipeline.Grid;
 using TumorWeb.Web.Features.Accounts;
 using TumorWeb.Web.Features.Api;
 
@@ -39,20 +40,25 @@ public static class DatasetsApi
         if (await db.Datasets.AsNoTracking().Include(d => d.Slides).SingleOrDefaultAsync(d => d.Id == id, ct) is not { } d)
             return ApiResults.NotFound($"dataset {id} does not exist");
         return Results.Ok(new DatasetDetailView(d.Id, d.Name, d.Folder, d.CreatedAt, d.Error,
-            d.Slides.OrderBy(s => s.Name, StringComparer.Ordinal).Select(SlideView.From).ToList()));
+            d.Slides.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => SlideView.From(s, d.TumorSlideThreshold)).ToList(), d.TumorSlideThreshold));
     }
 
     private static async Task<IResult> RegisterAsync(RegisterDatasetRequest request, DatasetRegistry registry, HttpContext http, CancellationToken ct)
     {
         try
         {
-            var dataset = await registry.RegisterAsync(SignedInUser.NameOf(http.User), request.Folder ?? "", request.Name ?? "", ct: ct);
+            var grid = new GridOptions { TumorSlideThreshold = request.TumorSlideThreshold ?? GridOptions.DefaultTumorSlideThreshold };
+            var dataset = await registry.RegisterAsync(SignedInUser.NameOf(http.User), request.Folder ?? "", request.Name ?? "", grid, ct);
             return Results.Created($"/api/datasets/{dataset.Id}",
                 new RegisteredDatasetResponse(dataset.Id, dataset.Name, dataset.Folder, dataset.Slides.Count));
         }
         catch (DatasetFolderException e)
         {
             return Results.Problem(title: "The folder cannot be registered", detail: e.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+        catch (ArgumentException e)
+        {
+            return Results.Problem(title: "The dataset cannot be registered", detail: e.Message, statusCode: StatusCodes.Status400BadRequest);
         }
     }
 
@@ -79,7 +85,7 @@ public static class DatasetsApi
         await registry.DeleteAsync(SignedInUser.NameOf(http.User), id, ct) ? Results.NoContent() : Results.NotFound();
 }
 
-public sealed record RegisterDatasetRequest(string? Folder, string? Name);
+public sealed record RegisterDatasetRequest(string? Folder, string? Name, int? TumorSlideThreshold = null);
 
 public sealed record RegisteredDatasetResponse(int Id, string Name, string Folder, int SlideCount);
 
