@@ -77,6 +77,21 @@ public sealed class DatasetDetailPageTests : ComponentTestContext, IAsyncLifetim
     }
 
     [Fact]
+    public async Task EachRoleSaysWhyAgainstTheDatasetsThreshold()
+    {
+        var dataset = await SeedAsync();
+
+        var page = Render<DatasetDetailPage>(p => p.Add(x => x.Id, dataset.Id));
+
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll(".slides-table tbody tr").Count));
+        var rows = page.FindAll(".slides-table tbody tr").ToDictionary(r => r.QuerySelector(".slide-name")!.TextContent.Trim());
+        Assert.Equal("120 tumour cells ≥ 100", rows["tumor_001"].QuerySelector(".role-reason")!.TextContent.Trim());
+        Assert.Equal("0 tumour cells < 100", rows["normal_001"].QuerySelector(".role-reason")!.TextContent.Trim());
+        Assert.Null(rows["broken"].QuerySelector(".role-reason"));
+        Assert.Contains("tumour slide at 100 tumour cells", Regex.Replace(page.Find(".dataset-counts").TextContent, @"\s+", " "));
+    }
+
+    [Fact]
     public void UnknownDatasetSaysSo()
     {
         var page = Render<DatasetDetailPage>(p => p.Add(x => x.Id, 404));
