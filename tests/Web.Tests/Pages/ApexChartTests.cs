@@ -1,5 +1,6 @@
 using Bunit;
 using TumorWeb.Web.Components.Charts;
+using TumorWeb.Web.Features.Charts;
 
 namespace TumorWeb.Web.Tests.Pages;
 

@@ -4,6 +4,7 @@ using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Evaluation;
 using TumorWeb.Pipeline.Inference.Output;
 using TumorWeb.Web.Components.Charts;
+using TumorWeb.Web.Features.Charts;
 using TumorWeb.Web.Components.Pages.Evaluations;
 
 namespace TumorWeb.Web.Tests.Pages;

@@ -1,4 +1,5 @@
 using TumorWeb.Web.Components.Charts;
+using TumorWeb.Web.Features.Charts;
 
 namespace TumorWeb.Web.Tests.Pages;
 

@@ -1,6 +1,7 @@
 using Bunit;
 using TumorWeb.Data.Entities;
 using TumorWeb.Web.Components.Charts;
+using TumorWeb.Web.Features.Charts;
 using TumorWeb.Web.Components.Pages.Training;
 using TumorWeb.Web.Features.Jobs;
 

@@ -1,4 +1,4 @@
-using TumorWeb.Web.Components.Charts;
+using TumorWeb.Web.Features.Charts;
 using TumorWeb.Web.Features.Sharing;
 
 namespace TumorWeb.Web.Tests.Sharing;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
+using TumorWeb.Web.Features.Charts;
 
 namespace TumorWeb.Web.Components.Charts;
 

@@ -1,3 +1,5 @@
+using TumorWeb.Web.Features.Charts;
+
 namespace TumorWeb.Web.Components.Charts;
 
 /// <summary>What the browser needs to catch up with a chart's series: nothing, new points at the ends, or everything.</summary>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Evaluation;
-using TumorWeb.Web.Components.Charts;
+using TumorWeb.Web.Features.Charts;
 
 namespace TumorWeb.Web.Features.Runs;
 

@@ -1,4 +1,4 @@
-using TumorWeb.Web.Components.Charts;
+using TumorWeb.Web.Features.Charts;
 
 namespace TumorWeb.Web.Features.Runs;
 

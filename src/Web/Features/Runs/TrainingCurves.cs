@@ -1,5 +1,5 @@
 using TumorWeb.Data.Entities;
-using TumorWeb.Web.Components.Charts;
+using TumorWeb.Web.Features.Charts;
 using TumorWeb.Web.Features.Jobs;
 
 namespace TumorWeb.Web.Features.Runs;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using TumorWeb.Web.Components.Charts;
+using TumorWeb.Web.Features.Charts;
 
 namespace TumorWeb.Web.Features.Sharing;
 

@@ -1,4 +1,4 @@
-namespace TumorWeb.Web.Components.Charts;
+namespace TumorWeb.Web.Features.Charts;
 
 /// <summary>
 /// A named line. <see cref="Points"/> may be a list the page keeps appending to: the chart compares

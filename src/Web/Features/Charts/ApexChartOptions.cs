@@ -1,4 +1,4 @@
-namespace TumorWeb.Web.Components.Charts;
+namespace TumorWeb.Web.Features.Charts;
 
 /// <summary>What a line chart looks like apart from its data; a change redraws the chart's frame, not its data.</summary>
 public sealed record ApexChartOptions(ApexAxis XAxis, ApexAxis YAxis)
