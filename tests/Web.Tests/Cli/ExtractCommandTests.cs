@@ -72,7 +72,7 @@ public sealed class ExtractCommandTests : IDisposable
         Assert.Contains("no slides found", result.Stderr);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ADatasetWithABadSlideExitsThreeAndStillExtractsTheOthers()
     {
         Assert.Equal(0, (await CliRunner.RunAsync("synth", In("mixed"), "--slides", "1", "--size", "2048x2048", "--seed", "3")).ExitCode);
