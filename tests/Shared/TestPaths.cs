@@ -2,7 +2,8 @@ namespace TumorWeb.Tests;
 
 /// <summary>
 /// Where the real sample slides are: the folder named by TUMORWEB_TESTDATA, or else
-/// ../shared/testdata beside the repository root. A clone alone has neither, so tests that need
+/// ../shared/testdata beside the repository root (a relative TUMORWEB_TESTDATA is taken from the
+/// repository root, as scripts/test.sh does). A clone alone has neither, so tests that need
 /// the samples skip, saying which folder is missing and how to provide it.
 /// </summary>
 public static class TestPaths
@@ -12,7 +13,7 @@ public static class TestPaths
     public static string RepositoryRoot { get; } = FindRoot();
 
     public static string TestDataFolder { get; } = Environment.GetEnvironmentVariable(TestDataVariable) is { Length: > 0 } folder
-        ? Path.GetFullPath(folder)
+        ? Path.GetFullPath(folder, RepositoryRoot)
         : Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "testdata"));
 
     public static bool HasTestData => Directory.Exists(TestDataFolder);
