@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,9 @@ using Microsoft.Extensions.DependencyInjection;
 using TumorWeb.Data;
 using TumorWeb.Data.Entities;
 using TumorWeb.Web.Features.Api;
+using TumorWeb.Web.Features.Jobs;
+using TumorWeb.Web.Features.Jobs.Notifications;
+using TumorWeb.Web.Features.Jobs.Queue;
 using TumorWeb.Web.Tests.Accounts;
 
 namespace TumorWeb.Web.Tests.Jobs;
@@ -22,10 +26,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    public TestApp(string dataDirectory, int maxConcurrentJobs = 1)
+    private readonly JobGate? _gate;
+
+    /// <param name="gate">Holds running jobs where a test needs them to wait; none when null.</param>
+    public TestApp(string dataDirectory, int maxConcurrentJobs = 1, JobGate? gate = null)
     {
         DataDirectory = dataDirectory;
         MaxConcurrentJobs = maxConcurrentJobs;
+        _gate = gate;
     }
 
     public string DataDirectory { get; }
@@ -38,6 +46,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("TumorWeb:DemoDataset", "false");
         builder.UseSetting("TumorWeb:MaxConcurrentJobs", MaxConcurrentJobs.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseEnvironment("Production");
+        if (_gate is { } gate)
+            builder.ConfigureTestServices(services => services.AddSingleton<IRunNotifier>(sp =>
+                new GatedRunNotifier(sp.GetRequiredService<RunNotifier>(), sp.GetRequiredService<JobSignals>(), gate)));
     }
 
     public IDbContextFactory<TumorWebDbContext> Db => Services.GetRequiredService<IDbContextFactory<TumorWebDbContext>>();
