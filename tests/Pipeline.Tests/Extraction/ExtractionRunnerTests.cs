@@ -5,6 +5,7 @@ using TumorWeb.Pipeline.Extraction.Store;
 using TumorWeb.Pipeline.Grid;
 using TumorWeb.Pipeline.Progress;
 using TumorWeb.Pipeline.Slides;
+using TumorWeb.Pipeline.Tests.Grid.TiffTiles;
 
 namespace TumorWeb.Pipeline.Tests.Extraction;
 
@@ -130,11 +131,12 @@ public sealed class ExtractionRunnerTests(SyntheticDatasetFixture dataset) : ICl
     public async Task BadSlidesAreRecordedWithTheirErrorWhileTheOthersComplete()
     {
         var damaged = dataset.CopyTo(Path.Combine(_work, "damaged"));
-        File.Copy(TestPaths.TestData("histolab/broken.svs"), Path.Combine(damaged, "broken.svs"));
+        File.WriteAllText(Path.Combine(damaged, "broken.svs"), "not a slide, only text");
         var firstTumor = dataset.Slides.First(s => s.HasTumor).Name;
         var otherMask = dataset.Slides.Last(s => s.HasTumor).MaskPath;
         var wrongSizeMask = Path.Combine(damaged, $"{firstTumor}_mask.tif");
-        File.Copy(TestPaths.TestData("openslide-python/boxes.tiff"), wrongSizeMask, overwrite: true);
+        File.Delete(wrongSizeMask);
+        new MaskImage(300, 250).Fill(0, 0, 50, 50, 255).Save(wrongSizeMask);
 
         var report = await Run(Options(damaged));
 

@@ -72,11 +72,12 @@ public sealed class ExtractCommandTests : IDisposable
         Assert.Contains("no slides found", result.Stderr);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ADatasetWithABadSlideExitsThreeAndStillExtractsTheOthers()
     {
+        var unopenable = CliRunner.TestData("openslide-python/unopenable.tiff");
         Assert.Equal(0, (await CliRunner.RunAsync("synth", In("mixed"), "--slides", "1", "--size", "2048x2048", "--seed", "3")).ExitCode);
-        File.Copy(CliRunner.TestData("openslide-python/unopenable.tiff"), In("mixed/unopenable.tiff"));
+        File.Copy(unopenable, In("mixed/unopenable.tiff"));
         var result = await CliRunner.RunAsync("extract", In("mixed"), "--out", In("out"), "--tumor-slide-threshold", "5", "--json");
         Assert.Equal(3, result.ExitCode);
         var slides = result.Json.GetProperty("slides").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!);

@@ -1,3 +1,4 @@
+using TumorWeb.Pipeline.Slides;
 using TumorWeb.Tests;
 using TumorWeb.Web.Tests.Datasets;
 
@@ -5,7 +6,7 @@ namespace TumorWeb.Web.Tests.Hostile;
 
 /// <summary>
 /// Writes bad and hostile dataset folders at test time: the shared real files (copied, never into
-/// the repository), damaged synthetic slides and hostile annotation XML.
+/// the repository), damaged synthetic slides, hostile annotation XML and files that are not slides.
 /// </summary>
 public static class HostileFiles
 {
@@ -44,6 +45,13 @@ public static class HostileFiles
         </Coordinates></Annotation></Annotations></ASAP_Annotations>
         """;
 
+    public const string Annotation = """
+        <?xml version="1.0"?>
+        <ASAP_Annotations><Annotations><Annotation Name="a" PartOfGroup="Tumor" Type="Polygon"><Coordinates>
+        <Coordinate Order="0" X="1" Y="1"/><Coordinate Order="1" X="90" Y="1"/><Coordinate Order="2" X="90" Y="90"/>
+        </Coordinates></Annotation></Annotations></ASAP_Annotations>
+        """;
+
     public const string Malformed = """
         <?xml version="1.0"?>
         <ASAP_Annotations><Annotations><Annotation Name="a" PartOfGroup="Tumor">
@@ -57,6 +65,16 @@ public static class HostileFiles
         foreach (var file in SharedFiles)
             File.Copy(TestPaths.TestData(file), Path.Combine(folder, Path.GetFileName(file)));
     }
+
+    /// <summary>Files that are not slides: an annotation and a picture.</summary>
+    public static void WriteNotes(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "annotation.xml"), Annotation);
+        WritePng(Path.Combine(folder, "picture.png"));
+    }
+
+    private static void WritePng(string path) => PngFile.Write(new RgbImage(64, 48), path);
 
     /// <summary>
     /// Damaged slides beside one good one, from two synthetic slides of different sizes made in
@@ -74,7 +92,7 @@ public static class HostileFiles
         File.Copy(small.AnnotationPath, In("good.xml"));
         var bytes = File.ReadAllBytes(small.SlidePath);
         File.WriteAllBytes(In("truncated.tif"), bytes[..(bytes.Length / 2)]);
-        File.Copy(TestPaths.TestData("he-images/tcga-lung-rgb.png"), In("png.tif"));
+        WritePng(In("png.tif"));
         File.Copy(small.SlidePath, In("wrongmask.tif"));
         File.Copy(large.MaskPath, In("wrongmask_mask.tif"));
         foreach (var (name, xml) in new[] { ("malformed", Malformed), ("laughs", BillionLaughs), ("xxe", ExternalEntity) })

@@ -3,41 +3,40 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TumorWeb.Data;
 using TumorWeb.Data.Entities;
+using TumorWeb.Web.Features.Api;
 using TumorWeb.Web.Features.Jobs;
+using TumorWeb.Web.Features.Jobs.Notifications;
+using TumorWeb.Web.Features.Jobs.Queue;
 using TumorWeb.Web.Tests.Accounts;
 
 namespace TumorWeb.Web.Tests.Jobs;
 
 /// <summary>
-/// The real web app on a temp data folder and a real SQLite file. Several instances in turn on the
-/// same folder model restarts of the app.
+/// The real web app on a temp data folder and a real SQLite file, run as in production, with the
+/// job API's steps. Several instances in turn on the same folder model restarts of the app.
 /// </summary>
-public sealed class TestApp : WebApplicationFactory<Program>
+/// <param name="gate">Holds running jobs where a test needs them to wait; none when null.</param>
+public sealed class TestApp(string dataDirectory, int maxConcurrentJobs = 1, JobGate? gate = null)
+    : TumorWebFactory(dataDirectory, settings: new Dictionary<string, string>
+    {
+        ["TumorWeb:MaxConcurrentJobs"] = maxConcurrentJobs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }, environment: "Production")
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    public TestApp(string dataDirectory, int maxConcurrentJobs = 1)
-    {
-        DataDirectory = dataDirectory;
-        MaxConcurrentJobs = maxConcurrentJobs;
-    }
-
-    public string DataDirectory { get; }
-    private int MaxConcurrentJobs { get; }
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("TumorWeb:DataDirectory", DataDirectory);
-        builder.UseSetting("TumorWeb:DataRoots:0", DataDirectory);
-        builder.UseSetting("TumorWeb:DemoDataset", "false");
-        builder.UseSetting("TumorWeb:MaxConcurrentJobs", MaxConcurrentJobs.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseEnvironment("Production");
+        base.ConfigureWebHost(builder);
+        if (gate is not null)
+            builder.ConfigureTestServices(services => services.AddSingleton<IRunNotifier>(sp =>
+                new GatedRunNotifier(sp.GetRequiredService<RunNotifier>(), sp.GetRequiredService<JobSignals>(), gate)));
     }
 
     public IDbContextFactory<TumorWebDbContext> Db => Services.GetRequiredService<IDbContextFactory<TumorWebDbContext>>();

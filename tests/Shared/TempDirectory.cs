@@ -1,10 +1,11 @@
-namespace TumorWeb.Pipeline.Tests.Grid;
+namespace TumorWeb.Tests;
 
 /// <summary>A fresh directory for one test's files, deleted afterwards.</summary>
-internal sealed class TempDirectory : IDisposable
+public sealed class TempDirectory(string prefix = "tumorweb-test-") : IDisposable
 {
-    public string Path { get; } = Directory.CreateTempSubdirectory("tumorweb-grid-").FullName;
+    public string Path { get; } = Directory.CreateTempSubdirectory(prefix).FullName;
 
+    /// <summary>The path of <paramref name="name"/> in the directory, written first when <paramref name="contents"/> is given.</summary>
     public string File(string name, string? contents = null)
     {
         var path = System.IO.Path.Combine(Path, name);
