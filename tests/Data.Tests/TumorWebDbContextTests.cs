@@ -29,12 +29,16 @@ public sealed class TumorWebDbContextTests
     }
 
     [Fact]
-    public async Task NewRunKeepsTheDefaultSamplingSettings()
+    public async Task NewRunKeepsItsSamplingSettings()
     {
+        // The defaults live in the pipeline's ExtractionOptions; a run row stores what the run was given.
         await using var database = await TestDatabase.CreateMigratedAsync();
         await using (var db = database.NewContext())
         {
-            db.Add(CatalogBuilder.Run());
+            var given = CatalogBuilder.Run();
+            (given.TumorFraction, given.NormalPerTumor, given.CellSize, given.PatchSize, given.ValidationFraction, given.TestFraction) =
+                (1.0 / 3, 0.5, 256, 512, 0.25, 0.1);
+            db.Add(given);
             await db.SaveChangesAsync();
         }
 
@@ -43,8 +47,8 @@ public sealed class TumorWebDbContextTests
 
         Assert.Equal(1.0 / 3, run.TumorFraction);
         Assert.Equal(0.5, run.NormalPerTumor);
-        Assert.Equal(128, run.CellSize);
-        Assert.Equal(299, run.PatchSize);
+        Assert.Equal((256, 512), (run.CellSize, run.PatchSize));
+        Assert.Equal((0.25, 0.1), (run.ValidationFraction, run.TestFraction));
         Assert.Equal(RunStatus.Queued, run.Status);
     }
 }
