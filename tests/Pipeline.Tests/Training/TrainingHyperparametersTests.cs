@@ -45,6 +45,6 @@ public sealed class TrainingHyperparametersTests
     {
         var error = Assert.Throws<ArgumentException>(() =>
             TrainingHyperparameters.From(new TrainingOptions { PatchesDirectory = "/p", Epochs = 0 }, 299));
-        Assert.Equal("epochs must be at least 1 (got 0)", error.Message);
+        Assert.Equal("epochs must be between 1 and 1000 (got 0)", error.Message);
     }
 }
