@@ -43,6 +43,7 @@ public static class TumorWebApp
         // client's own address counts for the sign-in limit and share links get the public scheme and host.
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.All });
         app.UseSecurityHeaders();
+        app.UseApiRequestLimits();
         // Files of the root wwwroot/ (styles, npm scripts) are public and served before routing, which
         // would otherwise match them to MapStaticAssets' catch-all fallback behind the sign-in.
         app.UseStaticFiles();

@@ -24,6 +24,9 @@ public static class AccountEndpoints
     private static async Task<IResult> SignInAsync([FromForm] SignInForm form, SignInManager<IdentityUser> signIn, AuditLog audit)
     {
         var userName = form.UserName?.Trim() ?? "";
+        // No account has a longer name; refusing here keeps megabytes of "user name" out of the audit log.
+        if (Api.TextLimits.Problem(userName, Api.TextLimits.UserName, "the user name") is { } tooLong)
+            return Results.Problem(tooLong, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
         var result = await signIn.PasswordSignInAsync(userName, form.Password ?? "", isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {

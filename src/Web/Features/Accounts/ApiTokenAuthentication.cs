@@ -27,7 +27,9 @@ public sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeO
         if (ReadToken(Request) is not { } secret) return AuthenticateResult.NoResult();
         var user = await tokens.FindUserAsync(secret, Context.RequestAborted);
         if (user is null) return AuthenticateResult.Fail("the API token is unknown or revoked");
-        if (await users.IsLockedOutAsync(user)) return AuthenticateResult.Fail($"user {user.UserName} is disabled");
+        // Only an admin's disable stops a token: a sign-in lockout must not let anyone who knows a user
+        // name switch off that user's scripts by mistyping passwords.
+        if (UserAccounts.IsDisabled(user)) return AuthenticateResult.Fail($"user {user.UserName} is disabled");
         return AuthenticateResult.Success(new AuthenticationTicket(await principals.CreateAsync(user), SchemeName));
     }
 

@@ -17,6 +17,7 @@ public sealed class ApiTokens(IDbContextFactory<TumorWebDbContext> dbFactory, Us
     public async Task<CreatedApiToken> CreateAsync(string actor, string userId, string name, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(name)) throw new AccountException("a token needs a name (what uses it, e.g. \"nightly report\")");
+        if (Api.TextLimits.Problem(name.Trim(), Api.TextLimits.TokenName, "the token name") is { } tooLong) throw new AccountException(tooLong);
         if (await users.FindByIdAsync(userId) is not { } user) throw new AccountException($"user {userId} does not exist");
         var secret = Secrets.New(Prefix);
         var token = new ApiToken

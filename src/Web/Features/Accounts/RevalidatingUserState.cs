@@ -24,7 +24,8 @@ public sealed class RevalidatingUserState(ILoggerFactory loggerFactory, IService
 
     private async Task<bool> IsStillValidAsync(UserManager<IdentityUser> users, ClaimsPrincipal principal)
     {
-        if (await users.GetUserAsync(principal) is not { } user || await users.IsLockedOutAsync(user)) return false;
+        // A sign-in lockout (wrong passwords, by anyone) keeps open pages; an admin's disable ends them.
+        if (await users.GetUserAsync(principal) is not { } user || UserAccounts.IsDisabled(user)) return false;
         if (!users.SupportsUserSecurityStamp) return true;
         var stamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
         return stamp == await users.GetSecurityStampAsync(user);

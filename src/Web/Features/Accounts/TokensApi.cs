@@ -21,6 +21,9 @@ public static class TokensApi
     private static async Task<IResult> CreateAsync(HttpRequest request, ApiTokens tokens)
     {
         if (SignedInUser.IdOf(request.HttpContext.User) is not { } userId) return Results.Unauthorized();
+        // A leaked token that could mint tokens would outlive its own revocation: only a person's session makes them.
+        if (ApiTokenAuthentication.ReadToken(request) is not null)
+            return ApiResults.Forbidden("an API token cannot create API tokens; sign in and create one on the tokens page");
         var (body, problem) = await JsonBody.ReadAsync<NewTokenRequest>(request);
         if (body is null) return problem!;
         try

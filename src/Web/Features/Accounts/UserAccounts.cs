@@ -25,6 +25,7 @@ public sealed class UserAccounts(UserManager<IdentityUser> users, RoleManager<Id
     public async Task<IdentityUser> CreateAsync(string actor, string userName, string password, string role)
     {
         var exactRole = RequireRole(role);
+        if (Api.TextLimits.Problem(userName.Trim(), Api.TextLimits.UserName, "the user name") is { } tooLong) throw new AccountException(tooLong);
         await EnsureRolesAsync();
         var user = new IdentityUser(userName.Trim());
         Check(await users.CreateAsync(user, password), $"user \"{userName}\" cannot be created");

@@ -27,6 +27,7 @@ public sealed class DataRootsAdmin(IDbContextFactory<TumorWebDbContext> dbFactor
     /// <summary>Throws <see cref="DatasetFolderException"/> naming the folder and why it cannot be a root.</summary>
     public async Task<AddedDataRoot> AddAsync(string actor, string folder, CancellationToken ct = default)
     {
+        Api.TextLimits.Require(folder, Api.TextLimits.Folder, "the folder");
         var path = Check(folder.Trim());
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = new AddedDataRoot { Path = path, AddedBy = actor, AddedAt = time.GetUtcNow() };

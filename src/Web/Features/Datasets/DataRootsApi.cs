@@ -28,7 +28,7 @@ public static class DataRootsApi
             var row = await admin.AddAsync(SignedInUser.NameOf(http.User), request.Path ?? "", ct);
             return Results.Created($"/api/roots/{row.Id}", new AddedRootView(row.Id, row.Path, row.AddedBy, row.AddedAt));
         }
-        catch (DatasetFolderException e)
+        catch (ArgumentException e)
         {
             return ApiResults.BadRequest(e.Message);
         }

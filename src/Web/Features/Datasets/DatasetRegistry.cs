@@ -26,6 +26,8 @@ public sealed class DatasetRegistry(IDbContextFactory<TumorWebDbContext> dbFacto
     /// </summary>
     public async Task<Dataset> RegisterAsync(string actor, string folder, string name, GridOptions? grid = null, CancellationToken ct = default)
     {
+        Api.TextLimits.Require(folder, Api.TextLimits.Folder, "the folder");
+        Api.TextLimits.Require(name, Api.TextLimits.DatasetName, "the dataset name");
         grid ??= new GridOptions();
         if (grid.TumorSlideThreshold < 0)
             throw new ArgumentException($"tumor slide threshold must be 0 or more (got {grid.TumorSlideThreshold})");
