@@ -74,7 +74,8 @@ public sealed class RolesAndTokensTests : AccountsAppTest
     [Fact]
     public async Task ARevokedTokenIs401AndOnlyItsOwnerCanRevokeIt()
     {
-        using var operatorClient = App.CreateClientAs(LabRoles.Operator);
+        // Tokens are made in a person's session, never by another token.
+        using var operatorClient = await SignInWithPasswordAsync((await CreateUserAsync("otto", LabRoles.Operator)).UserName);
         var created = await CreateTokenAsync(operatorClient, "script");
         using var script = BearerClient(created.Token);
         Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/jobs")).StatusCode);
@@ -97,7 +98,8 @@ public sealed class RolesAndTokensTests : AccountsAppTest
     [Fact]
     public async Task TheTokenListShowsNameAndPrefixButNeverTheSecretOrItsHash()
     {
-        using var operatorClient = App.CreateClientAs(LabRoles.Operator);
+        // Tokens are made in a person's session, never by another token.
+        using var operatorClient = await SignInWithPasswordAsync((await CreateUserAsync("otto", LabRoles.Operator)).UserName);
         var created = await CreateTokenAsync(operatorClient, "grafana");
 
         var json = await operatorClient.GetStringAsync("/api/tokens");
@@ -114,7 +116,8 @@ public sealed class RolesAndTokensTests : AccountsAppTest
     [Fact]
     public async Task ATokenNeedsAName()
     {
-        using var operatorClient = App.CreateClientAs(LabRoles.Operator);
+        // Tokens are made in a person's session, never by another token.
+        using var operatorClient = await SignInWithPasswordAsync((await CreateUserAsync("otto", LabRoles.Operator)).UserName);
 
         var response = await operatorClient.PostAsJsonAsync("/api/tokens", new NewTokenRequest("  "));
 

@@ -109,7 +109,8 @@ public sealed class UsersApiTests : AccountsAppTest
     [Fact]
     public async Task TokensAreStoredAsTheirSha256Only()
     {
-        var created = await CreateTokenAsync(Admin, "backup script");
+        var adminSession = await SignInWithPasswordAsync((await CreateUserAsync("ada", LabRoles.Admin)).UserName);
+        var created = await CreateTokenAsync(adminSession, "backup script");
 
         await using var db = await App.Services.GetRequiredService<IDbContextFactory<TumorWebDbContext>>().CreateDbContextAsync();
         var row = await db.ApiTokens.AsNoTracking().SingleAsync(t => t.Id == created.Id);

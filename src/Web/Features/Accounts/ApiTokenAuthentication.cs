@@ -10,7 +10,7 @@ namespace TumorWeb.Web.Features.Accounts;
 /// hub (browsers' WebSockets cannot send headers), "?access_token=tw_...".
 /// </summary>
 public sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    ApiTokens tokens, UserManager<IdentityUser> users, IUserClaimsPrincipalFactory<IdentityUser> principals)
+    ApiTokens tokens, IUserClaimsPrincipalFactory<IdentityUser> principals)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
