@@ -20,5 +20,25 @@ public sealed class TempDirectory(string prefix = "tumorweb-test-") : IDisposabl
         return path;
     }
 
-    public void Dispose() => Directory.Delete(Path, recursive: true);
+    public void Dispose() => Delete(Path);
+
+    /// <summary>
+    /// Deletes a test's folder. An app just disposed may still be closing a SQLite file or a log in it
+    /// (seen on a loaded 2-core machine as "Directory not empty"), so a failed delete is tried again briefly.
+    /// </summary>
+    public static void Delete(string path)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+                return;
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                Thread.Sleep(200 * attempt);
+            }
+        }
+    }
 }

@@ -44,7 +44,7 @@ public abstract class TempAppTest : IAsyncLifetime
     {
         await App.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_work, recursive: true);
+        TumorWeb.Tests.TempDirectory.Delete(_work);
     }
 
     private TumorWebFactory NewApp() => new(DataDirectory, services: ConfigureServices, settings: Settings);
