@@ -5,8 +5,8 @@ namespace TumorWeb.Web.Hosting;
 
 /// <summary>
 /// The JSON API and the account forms: bodies larger than <see cref="TextLimits.RequestBodyBytes"/>
-/// are refused with 413 before they are read, and JSON answers are never stored by a cache (they can
-/// hold a new token's secret or a lab's data).
+/// are refused with 413 before they are read, a body that does not bind gets a 400 that says why,
+/// and JSON answers are never stored by a cache (they can hold a new token's secret or a lab's data).
 /// </summary>
 public static class ApiRequests
 {
@@ -32,7 +32,15 @@ public static class ApiRequests
                     context.Response.Headers.CacheControl = "no-store";
                 return Task.CompletedTask;
             });
-            await next(context);
+            try
+            {
+                await next(context);
+            }
+            catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+            {
+                // A body of the wrong JSON shape or type would otherwise be a 400 with no word of what is wrong.
+                await Results.Problem(e.Message, statusCode: e.StatusCode, title: "Bad request").ExecuteAsync(context);
+            }
         });
 
     private static bool IsApiOrAccount(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/account");

@@ -11,6 +11,8 @@ public static class HostingServiceCollectionExtensions
         services.AddSingleton<TumorWebPaths>();
         var paths = TumorWebPaths.From(configuration, environment);
         services.AddData($"Data Source={paths.DatabaseFile}");
+        // A body that does not bind throws, so ApiRequests can answer with what is wrong instead of an empty 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return services.AddHostedService<DatabaseStartup>();
     }
 }

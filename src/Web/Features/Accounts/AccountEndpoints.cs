@@ -75,8 +75,9 @@ public static class AccountEndpoints
     }
 
     /// <summary>Only a path on this site: "//evil.example" or "https://..." after sign-in would hand the user to a stranger.</summary>
+    /// <summary>The address to return to after signing in: a path of this app, else "/" (control characters would make the redirect itself fail).</summary>
     public static string LocalUrl(string? url) =>
-        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) ? url : "/";
+        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Any(char.IsControl) ? url : "/";
 }
 
 public sealed class SignInForm

@@ -14,6 +14,9 @@ namespace TumorWeb.Web.Features.Jobs.Queue;
 /// </summary>
 public sealed class JobValidation(IDbContextFactory<TumorWebDbContext> dbFactory)
 {
+    /// <summary>Slides one evaluation may score; far above any lab's dataset, and below SQLite's 32,766 query parameters.</summary>
+    public const int MaxSlides = 10_000;
+
     public async Task<int?> ValidateAsync(JobRequest request, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Title)) throw new ArgumentException("the job needs a title");
@@ -51,17 +54,19 @@ public sealed class JobValidation(IDbContextFactory<TumorWebDbContext> dbFactory
 
     private static async Task<int?> EvaluationAsync(TumorWebDbContext db, EvaluationJobParameters p, CancellationToken ct)
     {
+        var ids = p.SlideIds ?? [];
+        Require(ids.Count <= MaxSlides, $"at most {MaxSlides:N0} slides can be evaluated at once (got {ids.Count:N0})");
         var training = await db.TrainingRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == p.TrainingRunId, ct)
             ?? throw new ArgumentException($"training run {p.TrainingRunId} does not exist");
         Require(Directory.Exists(training.OutputDirectory) && Checkpoints.Furthest(training.OutputDirectory) is not null,
             $"training run {p.TrainingRunId} has no checkpoint yet; train (or resume) it first");
         var dataset = await UsableDatasetAsync(db, p.DatasetId, ct);
-        var ids = p.SlideIds ?? [];
         Require(ids.Count > 0, "choose at least one slide to evaluate");
         Require(ids.Distinct().Count() == ids.Count, "a slide is listed twice");
         var slides = await db.RegisteredSlides.AsNoTracking().Where(s => s.DatasetId == dataset.Id && ids.Contains(s.Id)).ToListAsync(ct);
         var foreign = ids.Except(slides.Select(s => s.Id)).ToList();
-        Require(foreign.Count == 0, $"slide {string.Join(", ", foreign)} is not a slide of dataset {dataset.Id} ({dataset.Name})");
+        Require(foreign.Count == 0,
+            $"slide {string.Join(", ", foreign.Take(10))}{(foreign.Count > 10 ? $" and {foreign.Count - 10} more" : "")} is not a slide of dataset {dataset.Id} ({dataset.Name})");
         if (slides.FirstOrDefault(s => s.Error is not null) is { } broken)
             throw new ArgumentException($"slide {broken.Id} ({broken.Name}) cannot be used: {broken.Error}");
         return dataset.Id;
