@@ -48,7 +48,7 @@ public sealed class SignInTests : TempAppTest
         Assert.StartsWith("/account/login?error=invalid", response.Headers.Location!.OriginalString);
         Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("TumorWeb.Session=", StringComparison.Ordinal));
         var page = await _browser.Http.GetStringAsync(response.Headers.Location.OriginalString);
-        Assert.Contains("Wrong user name or password.", page);
+        Assert.Contains("Wrong user name or password, or the account is locked", page);
         Assert.Equal(HttpStatusCode.Unauthorized, (await _browser.Http.GetAsync("/api/jobs")).StatusCode);
     }
 
@@ -80,7 +80,7 @@ public sealed class SignInTests : TempAppTest
 
         var response = await _browser.SignInAsync("admin", AdminPassword);
 
-        Assert.StartsWith("/account/login?error=locked", response.Headers.Location!.OriginalString);
+        Assert.StartsWith("/account/login?error=invalid", response.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Unauthorized, (await _browser.Http.GetAsync("/api/jobs")).StatusCode);
     }
 

@@ -28,7 +28,7 @@ public sealed class AccountAbuseTests : AccountsAppTest
         using var stranger = new BrowserLikeClient(App);
         for (var i = 0; i < 5; i++) await stranger.SignInAsync("olga", "not her password at all");
         var locked = await stranger.SignInAsync("olga", Password);
-        Assert.Contains("error=locked", locked.Headers.Location?.OriginalString);
+        Assert.Contains("error=invalid", locked.Headers.Location?.OriginalString);
 
         Assert.Equal(HttpStatusCode.OK, (await token.GetAsync("/api/datasets")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/api/datasets")).StatusCode);
@@ -84,5 +84,23 @@ public sealed class AccountAbuseTests : AccountsAppTest
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("no-store", listing.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task AnUnknownUserAndAWrongPasswordGetTheSameAnswerAfterTheSameFloorOfTime()
+    {
+        await CreateUserAsync("olga", LabRoles.Operator);
+        using var browser = new BrowserLikeClient(App);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var unknown = await browser.SignInAsync("nobody-here", "some password");
+        var unknownTime = clock.Elapsed;
+        clock.Restart();
+        var wrong = await browser.SignInAsync("olga", "not her password at all");
+        var wrongTime = clock.Elapsed;
+
+        Assert.Equal(unknown.Headers.Location, wrong.Headers.Location);
+        Assert.True(unknownTime >= AccountEndpoints.FailedSignInDuration, $"unknown user answered after {unknownTime.TotalMilliseconds} ms");
+        Assert.True(wrongTime >= AccountEndpoints.FailedSignInDuration, $"wrong password answered after {wrongTime.TotalMilliseconds} ms");
     }
 }

@@ -10,6 +10,9 @@ namespace TumorWeb.Web.Features.Accounts;
 /// </summary>
 public static class AccountEndpoints
 {
+    /// <summary>Every failed sign-in answers after this long: longer than checking a password hash takes.</summary>
+    public static readonly TimeSpan FailedSignInDuration = TimeSpan.FromMilliseconds(400);
+
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
     {
         app.MapPost("/account/signin", SignInAsync).AllowAnonymous().RequireRateLimiting(AccountsServiceCollectionExtensions.SignInRateLimit);
@@ -27,6 +30,7 @@ public static class AccountEndpoints
         // No account has a longer name; refusing here keeps megabytes of "user name" out of the audit log.
         if (Api.TextLimits.Problem(userName, Api.TextLimits.UserName, "the user name") is { } tooLong)
             return Results.Problem(tooLong, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+        var started = TimeProvider.System.GetTimestamp();
         var result = await signIn.PasswordSignInAsync(userName, form.Password ?? "", isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
@@ -34,8 +38,11 @@ public static class AccountEndpoints
             return Results.LocalRedirect(LocalUrl(form.ReturnUrl));
         }
         await audit.RecordAsync(userName, AuditActions.SignInFailed, $"user {userName}", result.IsLockedOut ? "locked out" : "wrong user name or password");
-        var error = result.IsLockedOut ? "locked" : "invalid";
-        return Results.LocalRedirect($"/account/login?error={error}&returnUrl={Uri.EscapeDataString(LocalUrl(form.ReturnUrl))}");
+        // An unknown name, a wrong password and a locked account get the same answer after the same
+        // time, so the sign-in form cannot tell anyone which user names exist.
+        var elapsed = TimeProvider.System.GetElapsedTime(started);
+        if (elapsed < FailedSignInDuration) await Task.Delay(FailedSignInDuration - elapsed);
+        return Results.LocalRedirect($"/account/login?error=invalid&returnUrl={Uri.EscapeDataString(LocalUrl(form.ReturnUrl))}");
     }
 
     private static async Task<IResult> SetUpAsync([FromForm] SetupForm form, SetupLink link, UserAccounts accounts, SignInManager<IdentityUser> signIn)
