@@ -54,6 +54,8 @@ public static class AccountsServiceCollectionExtensions
         });
 
         services.AddSingleton<SetupLink>();
+        services.AddSingleton<LiveConnections>();
+        services.AddHostedService(s => s.GetRequiredService<LiveConnections>());
         return services.AddHostedService<FirstAdmin>();
     }
 

@@ -54,6 +54,13 @@ public sealed class ApiTokens(IDbContextFactory<TumorWebDbContext> dbFactory, Us
     }
 
     /// <summary>The live token's user, or null for an unknown or revoked token.</summary>
+    /// <summary>Whether the token with this hash still belongs to <paramref name="userId"/> and is not revoked.</summary>
+    public async Task<bool> IsLiveAsync(string hash, string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ApiTokens.AnyAsync(t => t.Hash == hash && t.UserId == userId && t.RevokedAt == null, ct);
+    }
+
     public async Task<IdentityUser?> FindUserAsync(string secret, CancellationToken ct = default)
     {
         if (!secret.StartsWith(Prefix, StringComparison.Ordinal)) return null;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using TumorWeb.Web.Features.Accounts;
 
 namespace TumorWeb.Web.Features.Jobs.Notifications;
 
@@ -7,7 +8,7 @@ namespace TumorWeb.Web.Features.Jobs.Notifications;
 /// "run" (a <see cref="RunEvent"/>, camelCase) for every job. <see cref="WatchJob"/> narrows a
 /// connection to the jobs it names; <see cref="WatchAll"/> widens it again. See docs/api.md.
 /// </summary>
-public sealed class RunsHub : Hub
+public sealed class RunsHub(LiveConnections live) : Hub
 {
     public const string Path = "/hubs/runs";
     public const string Method = "run";
@@ -17,8 +18,15 @@ public sealed class RunsHub : Hub
 
     public override async Task OnConnectedAsync()
     {
+        live.Opened(Context, Context.GetHttpContext());
         await Groups.AddToGroupAsync(Context.ConnectionId, AllGroup);
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        live.Closed(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>From now on this connection receives the events of <paramref name="jobId"/> (and of other watched jobs) only.</summary>
