@@ -24,6 +24,7 @@ public class TumorWebDbContext(DbContextOptions<TumorWebDbContext> options) : Id
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

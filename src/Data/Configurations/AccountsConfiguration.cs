@@ -23,6 +23,16 @@ public sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
     }
 }
 
+public sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> session)
+    {
+        session.HasKey(s => s.KeyHash);
+        session.HasIndex(s => s.UserId);
+        session.HasIndex(s => s.ExpiresAt);
+    }
+}
+
 public sealed class ShareLinkConfiguration : IEntityTypeConfiguration<ShareLink>
 {
     public void Configure(EntityTypeBuilder<ShareLink> link)

@@ -53,6 +53,9 @@ public static class AccountsServiceCollectionExtensions
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
 
+        services.AddSingleton<ServerSessions>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<ServerSessions>((cookie, sessions) => cookie.SessionStore = sessions);
         services.AddSingleton<SetupLink>();
         services.AddSingleton<LiveConnections>();
         services.AddHostedService(s => s.GetRequiredService<LiveConnections>());
