@@ -44,6 +44,7 @@ public static class TumorWebApp
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.All });
         app.UseSecurityHeaders();
         app.UseApiRequestLimits();
+        app.UseCrossSiteRefusal();
         // Files of the root wwwroot/ (styles, npm scripts) are public and served before routing, which
         // would otherwise match them to MapStaticAssets' catch-all fallback behind the sign-in.
         app.UseStaticFiles();
