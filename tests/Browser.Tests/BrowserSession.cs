@@ -23,10 +23,24 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         this.playwright = playwright;
         this.browser = browser;
-        Page = page;
+        Page = Watched(page);
     }
 
     public IPage Page { get; }
+
+    /// <summary>What the browser refused under the app's Content-Security-Policy, from every page of the session.</summary>
+    public IReadOnlyCollection<string> PolicyViolations => policyViolations.ToArray();
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> policyViolations = new();
+
+    private IPage Watched(IPage page)
+    {
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) policyViolations.Enqueue(message.Text);
+        };
+        return page;
+    }
 
     public static string ArtifactDirectory { get; } = Directory.CreateDirectory(
         Path.Combine(TestPaths.RepositoryRoot, "TestResults", "browser")).FullName;
@@ -52,7 +66,7 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
         page.SetDefaultTimeout(30_000);
-        return page;
+        return Watched(page);
     }
 
     public Task ScreenshotAsync(string name) =>

@@ -21,6 +21,8 @@ public sealed class LabScenarioTests
         try
         {
             await RunScenarioAsync(app, browser, page);
+            // Every page of the scenario (sign-in, charts, viewer overlays, share page) works under the policy.
+            Assert.Empty(browser.PolicyViolations);
         }
         catch
         {

@@ -7,11 +7,21 @@ namespace TumorWeb.Web.Hosting;
 /// </summary>
 public static class SecurityHeaders
 {
+    /// <summary>
+    /// Scripts only from the app's own files (no inline script, no eval); styles may be inline because
+    /// MudBlazor and ApexCharts set style attributes; images also from data: and blob: (the viewer
+    /// hands overlay copies to OpenSeadragon as blobs); connections (the Blazor circuit, the hub) only
+    /// back to the app.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+        "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     public static readonly IReadOnlyDictionary<string, string> Values = new Dictionary<string, string>
     {
         ["X-Content-Type-Options"] = "nosniff",
         ["X-Frame-Options"] = "DENY",
-        ["Content-Security-Policy"] = "frame-ancestors 'none'",
+        ["Content-Security-Policy"] = ContentSecurityPolicy,
         ["Referrer-Policy"] = "same-origin",
     };
 
