@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.HttpOverrides;
 using MudBlazor.Services;
 using TumorWeb.Web.Components;
 using TumorWeb.Web.Features.Accounts;
@@ -39,9 +38,7 @@ public static class TumorWebApp
         builder.Services.AddSharing();
 
         var app = builder.Build();
-        // Behind a reverse proxy on this machine (the default trusted proxies are loopback only), the
-        // client's own address counts for the sign-in limit and share links get the public scheme and host.
-        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.All });
+        app.UseKnownProxies();
         app.UseSecurityHeaders();
         app.UseApiRequestLimits();
         app.UseCrossSiteRefusal();

@@ -20,6 +20,9 @@ public sealed record GridOptions
     /// <summary>How many tiles are read at once; each reader holds one tile buffer.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 8);
 
+    /// <summary>An ASAP annotation file with more vertices than this is refused (10 million hold 160 MB of points).</summary>
+    public int MaxAnnotationVertices { get; init; } = Annotations.AsapAnnotationReader.DefaultMaxVertices;
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(CellSize);
@@ -27,5 +30,6 @@ public sealed record GridOptions
         ArgumentOutOfRangeException.ThrowIfNegative(TumorSlideThreshold);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaskTileCells);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxDegreeOfParallelism);
+        ArgumentOutOfRangeException.ThrowIfNegative(MaxAnnotationVertices);
     }
 }

@@ -19,4 +19,13 @@ public sealed class TumorWebOptions
 
     /// <summary>Jobs run at once on the compute device.</summary>
     public int MaxConcurrentJobs { get; set; } = 1;
+
+    /// <summary>
+    /// Reverse proxies whose X-Forwarded-* headers are believed: IP addresses (10.0.0.5) or networks
+    /// (10.0.0.0/8). None by default, and then forwarded headers are not read at all.
+    /// </summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>The address people reach the app at (https://tumorweb.lab.example); share links start with it when set.</summary>
+    public string? PublicBaseUrl { get; set; }
 }

@@ -5,15 +5,20 @@ using Microsoft.Extensions.DependencyInjection;
 namespace TumorWeb.Web.Tests.Accounts;
 
 /// <summary>
-/// Behind a reverse proxy on the same machine every request comes from loopback; the sign-in limit
-/// must still count each client's own address (X-Forwarded-For), or one guesser would lock everyone out.
+/// Behind a reverse proxy on the same machine every request comes from loopback; with that proxy listed
+/// in TumorWeb:KnownProxies the sign-in limit counts each client's own address (X-Forwarded-For), or one
+/// guesser would lock everyone out.
 /// </summary>
 public sealed class ProxiedSignInRateLimitTests : TempAppTest
 {
-    protected override IReadOnlyDictionary<string, string> Settings =>
-        new Dictionary<string, string> { ["TumorWeb:Accounts:SignInAttemptsPerMinute"] = "3" };
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["TumorWeb:Accounts:SignInAttemptsPerMinute"] = "3",
+        ["TumorWeb:KnownProxies:0"] = "10.0.0.0/8",
+        ["TumorWeb:KnownProxies:1"] = "127.0.0.1",
+    };
 
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IStartupFilter>(new FromLoopbackProxy());
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IStartupFilter>(new FromLoopback());
 
     [Fact]
     public async Task EachForwardedClientAddressHasItsOwnSignInLimit()
@@ -29,19 +34,5 @@ public sealed class ProxiedSignInRateLimitTests : TempAppTest
 
         Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests], guesses);
         Assert.Equal(HttpStatusCode.Redirect, colleagueTry.StatusCode);
-    }
-
-    /// <summary>The test server has no socket; this makes every request arrive from a proxy on 127.0.0.1.</summary>
-    private sealed class FromLoopbackProxy : IStartupFilter
-    {
-        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
-        {
-            app.Use(nextMiddleware => context =>
-            {
-                context.Connection.RemoteIpAddress = IPAddress.Loopback;
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
     }
 }

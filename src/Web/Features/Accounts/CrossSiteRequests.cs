@@ -11,7 +11,8 @@ public static class CrossSiteRequests
     public static IApplicationBuilder UseCrossSiteRefusal(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (IsGuarded(context.Request) && ApiTokenAuthentication.ReadToken(context.Request) is null && IsCrossSite(context.Request))
+            var publicOrigin = PublicOrigin(context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Hosting.TumorWebOptions>>().Value);
+            if (IsGuarded(context.Request) && ApiTokenAuthentication.ReadToken(context.Request) is null && IsCrossSite(context.Request, publicOrigin))
             {
                 await Results.Problem("a request from another site cannot act with this app's sign-in cookie",
                     statusCode: StatusCodes.Status403Forbidden, title: "Cross-site request refused").ExecuteAsync(context);
@@ -20,17 +21,24 @@ public static class CrossSiteRequests
             await next(context);
         });
 
+    private static string? PublicOrigin(Hosting.TumorWebOptions options) =>
+        Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : null;
+
     private static bool IsGuarded(HttpRequest request) =>
         request.Path.StartsWithSegments("/hubs") || request.Path.StartsWithSegments("/_blazor") ||
         (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method) &&
          (request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/account")));
 
-    /// <summary>Browsers send Origin on such requests (and Sec-Fetch-Site); a client that sends neither is no browser.</summary>
-    public static bool IsCrossSite(HttpRequest request)
+    /// <summary>
+    /// Browsers send Origin on such requests (and Sec-Fetch-Site); a client that sends neither is no
+    /// browser. The app's own origin is the one the request reached, or the configured public address.
+    /// </summary>
+    public static bool IsCrossSite(HttpRequest request, string? publicOrigin = null)
     {
         var origin = request.Headers.Origin.ToString();
         if (origin.Length > 0)
-            return !string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase);
+            return !string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(origin, publicOrigin, StringComparison.OrdinalIgnoreCase);
         var site = request.Headers["Sec-Fetch-Site"].ToString();
         return site is "cross-site" or "same-site";
     }

@@ -10,9 +10,6 @@ public static class ShareUrls
     /// <summary>The absolute link for <paramref name="baseUri"/> (the app's root, with or without its trailing slash).</summary>
     public static string Page(string baseUri, string secret) => $"{baseUri.TrimEnd('/')}/share/{Uri.EscapeDataString(secret)}";
 
-    /// <summary>The app's root as the request reached it (scheme, host and path base).</summary>
-    public static string BaseOf(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
-
     /// <summary>Relative to the page's &lt;base href="/"&gt;.</summary>
     public static string SlideFile(string secret, int evaluationSlideId, string file) =>
         $"share/{Uri.EscapeDataString(secret)}/slides/{evaluationSlideId}/{file}";

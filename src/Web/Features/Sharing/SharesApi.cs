@@ -27,10 +27,10 @@ public static class SharesApi
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
-        api.MapPost("/evaluations/{id:int}/shares", (int id, ShareRequest? body, HttpContext context, ShareLinks links, CancellationToken ct) =>
-            CreateAsync(SharedRunKind.Evaluation, id, body, context, links, ct)).RequireAuthorization(LabRoles.OperatePolicy);
-        api.MapPost("/training/{id:int}/shares", (int id, ShareRequest? body, HttpContext context, ShareLinks links, CancellationToken ct) =>
-            CreateAsync(SharedRunKind.Training, id, body, context, links, ct)).RequireAuthorization(LabRoles.OperatePolicy);
+        api.MapPost("/evaluations/{id:int}/shares", (int id, ShareRequest? body, HttpContext context, ShareLinks links, ShareLinkBase linkBase, CancellationToken ct) =>
+            CreateAsync(SharedRunKind.Evaluation, id, body, context, links, linkBase, ct)).RequireAuthorization(LabRoles.OperatePolicy);
+        api.MapPost("/training/{id:int}/shares", (int id, ShareRequest? body, HttpContext context, ShareLinks links, ShareLinkBase linkBase, CancellationToken ct) =>
+            CreateAsync(SharedRunKind.Training, id, body, context, links, linkBase, ct)).RequireAuthorization(LabRoles.OperatePolicy);
         api.MapGet("/shares", ListAsync);
         api.MapDelete("/shares/{id:int}", async (int id, HttpContext context, ShareLinks links, CancellationToken ct) =>
             await links.RevokeAsync(SignedInUser.NameOf(context.User), id, ct)
@@ -38,13 +38,14 @@ public static class SharesApi
                 : ApiResults.NotFound($"share link {id} does not exist or is already revoked")).RequireAuthorization(LabRoles.OperatePolicy);
     }
 
-    private static async Task<IResult> CreateAsync(SharedRunKind kind, int runId, ShareRequest? body, HttpContext context, ShareLinks links, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(SharedRunKind kind, int runId, ShareRequest? body, HttpContext context, ShareLinks links,
+        ShareLinkBase linkBase, CancellationToken ct)
     {
         try
         {
             var created = await links.CreateAsync(SignedInUser.NameOf(context.User), kind, runId, body?.Days ?? ShareLifetime.DefaultDays, ct);
             return Results.Created($"/api/shares/{created.Link.Id}",
-                new CreatedShareView(created.Link.Id, ShareUrls.Page(ShareUrls.BaseOf(context.Request), created.Secret), created.Link.ExpiresAt));
+                new CreatedShareView(created.Link.Id, ShareUrls.Page(linkBase.For(context.Request), created.Secret), created.Link.ExpiresAt));
         }
         catch (ShareLinkException e)
         {

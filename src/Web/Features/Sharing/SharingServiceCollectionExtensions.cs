@@ -11,11 +11,15 @@ public static class SharingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<ShareLinks>();
+        services.AddOptions();
+        services.TryAddSingleton<ShareLinkBase>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapSharing(this IEndpointRouteBuilder app)
     {
+        // Resolved now so that a PublicBaseUrl that is not an address stops the start, not the first share.
+        app.ServiceProvider.GetRequiredService<ShareLinkBase>();
         ShareEndpoints.Map(app);
         SharesApi.Map(app);
         return app;

@@ -49,6 +49,60 @@ public class AsapAnnotationReaderTests
     }
 
     [Fact]
+    public void EachAnnotationKeepsItsOwnPointsWhateverSitsBetweenThem()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("mixed.xml", """
+            <?xml version="1.0"?>
+            <ASAP_Annotations>
+              <Annotations>
+                <Annotation Name="first" Type="Polygon" PartOfGroup="_0">
+                  <!-- a comment between coordinates -->
+                  <Coordinates><Coordinate Order="1" X="2" Y="20" /><Coordinate Order="0" X="1" Y="10" /></Coordinates>
+                </Annotation>
+                <Annotation Name="empty" Type="Polygon" PartOfGroup="Exclusion" />
+                <Annotation Name="ignored" Type="Polygon" PartOfGroup="None"><Coordinates><Coordinate Order="0" X="99" Y="99" /></Coordinates></Annotation>
+                <Annotation Name="dot" Type="Dot" PartOfGroup="Tumor"><Coordinates><Coordinate Order="0" X="98" Y="98" /></Coordinates></Annotation>
+                <Annotation Name="no order" Type="Polygon" PartOfGroup="_2">
+                  <Coordinates><Coordinate Order="5" X="3" Y="30" /><Coordinate X="4" Y="40" /><Coordinate Order="0" X="5" Y="50" /></Coordinates>
+                </Annotation>
+                <Annotation Name="last" Type="Spline" PartOfGroup="Tumor"><Coordinates><Coordinate Order="0" X="6" Y="60" /></Coordinates></Annotation>
+              </Annotations>
+              <AnnotationGroups><Group Name="_0" PartOfGroup="None" Color="#F4FA58"><Attributes /></Group></AnnotationGroups>
+            </ASAP_Annotations>
+            """);
+
+        var annotations = AsapAnnotationReader.Read(path);
+
+        Assert.Equal(new PointD[][] { [new(1, 10), new(2, 20)], [new(6, 60)] }, annotations.Tumor.Select(p => p.Points.ToArray()));
+        Assert.Equal(new PointD[][] { [], [new(3, 30), new(4, 40), new(5, 50)] }, annotations.Exclusion.Select(p => p.Points.ToArray()));
+    }
+
+    [Fact]
+    public void AFileWithMoreVerticesThanTheLimitIsRefusedWithTheCountAndTheLimit()
+    {
+        using var temp = new TempDirectory();
+        var square = Enumerable.Range(0, 500).Select(i => ((double)i, (double)(i % 7))).ToArray();
+        // Vertices of every group and type count: the limit bounds what a file can make the reader do.
+        var path = temp.File("huge.xml", Document(Annotation("Tumor", "Polygon", square), Annotation("None", "Polygon", square), Annotation("Tumor", "Dot", (1, 1))));
+
+        var error = Assert.Throws<AnnotationException>(() => AsapAnnotationReader.Read(path, maxVertices: 1_000));
+
+        Assert.Equal($"{path}: 1,001 annotation vertices, more than the limit of 1,000 per file", error.Message);
+    }
+
+    [Fact]
+    public void AFileWithExactlyTheLimitOfVerticesIsRead()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("limit.xml", Document(Annotation("Tumor", "Polygon", (0, 0), (10, 0), (0, 10)), Annotation("None", "Polygon", (5, 5))));
+
+        var annotations = AsapAnnotationReader.Read(path, maxVertices: 4);
+
+        Assert.Equal(3, annotations.Tumor.Single().Points.Count);
+    }
+
+    [Fact]
     public void EntityExpansionIsRefusedNamingTheFile()
     {
         using var temp = new TempDirectory();
