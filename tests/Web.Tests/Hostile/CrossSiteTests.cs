@@ -70,3 +70,24 @@ public sealed class CrossSiteTests : AccountsAppTest
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }
+
+/// <summary>Behind a proxy the browser's Origin is the lab's public address, which the app knows from TumorWeb:PublicBaseUrl.</summary>
+public sealed class CrossSitePublicAddressTests : AccountsAppTest
+{
+    protected override IReadOnlyDictionary<string, string>? Settings => new Dictionary<string, string>
+    {
+        ["TumorWeb:PublicBaseUrl"] = "https://tumorweb.lab.example/",
+    };
+
+    [Theory]
+    [InlineData("https://tumorweb.lab.example", HttpStatusCode.NotFound)]
+    [InlineData("https://evil.example", HttpStatusCode.Forbidden)]
+    public async Task ThePublicAddressIsTheAppsOwnOrigin(string origin, HttpStatusCode expected)
+    {
+        var session = await SignInWithPasswordAsync((await CreateUserAsync("olga", LabRoles.Operator)).UserName);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/datasets/999/refresh");
+        request.Headers.Add("Origin", origin);
+
+        Assert.Equal(expected, (await session.SendAsync(request)).StatusCode);
+    }
+}
