@@ -65,7 +65,7 @@ internal sealed class EvaluationCatalog(IDbContextFactory<TumorWebDbContext> dbF
         run.Report = report is null ? null : System.Text.Json.JsonSerializer.Serialize(report, EvaluationReportFile.Json);
         var failed = await db.EvaluationSlides.CountAsync(s => s.EvaluationRunId == runId && s.Status == SlideStatus.Failed);
         (run.Status, run.CompletedAt) = (RunStatus.Completed, time.GetUtcNow());
-        run.Error = failed > 0 ? $"{failed} slides could not be scored (see each slide's error)"
+        run.Error = failed > 0 ? $"{Progress.Plural.Of(failed, "slide")} could not be scored (see each slide's error)"
             : report is null ? "no slide has ground truth: heatmaps only, nothing measured" : null;
         await db.SaveChangesAsync();
     }

@@ -6,5 +6,7 @@ namespace TumorWeb.Pipeline.Evaluation;
 public sealed record EvaluationRunReport(int RunId, string OutputDirectory, RunStatus Status, int ScoredSlides, double? SlideAuc, double? FrocScore)
 {
     /// <summary>The run's last progress line.</summary>
-    public string Summary => SlideAuc is { } auc ? $"{ScoredSlides} slides scored; slide-level AUC {auc:0.000}" : $"{ScoredSlides} slides scored";
+    public string Summary => SlideAuc is { } auc
+        ? $"{Progress.Plural.Of(ScoredSlides, "slide")} scored; slide-level AUC {auc:0.000}"
+        : $"{Progress.Plural.Of(ScoredSlides, "slide")} scored";
 }

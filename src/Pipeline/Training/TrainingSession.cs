@@ -53,6 +53,7 @@ internal sealed class TrainingSession(
                 await TrainEpochAsync(ct);
                 var metrics = await CloseEpochAsync(ct);
                 Report(TrainingEvent.EpochEnd, metrics);
+                if (Divergence.Reason(metrics, hyper.LearningRate) is { } diverged) throw new InvalidOperationException(diverged);
             }
             return current;
         }

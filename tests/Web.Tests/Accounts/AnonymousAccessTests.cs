@@ -77,6 +77,7 @@ public sealed class AnonymousAccessTests : TempAppTest
     [InlineData("/account/login")]
     [InlineData("/css/app.css")]
     [InlineData("/_framework/blazor.web.js")]
+    [InlineData("/favicon.svg")]
     public async Task TheSignInPageAndItsAssetsArePublic(string url)
     {
         var response = await _browser.Http.GetAsync(url);

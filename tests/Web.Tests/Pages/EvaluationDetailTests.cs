@@ -39,6 +39,18 @@ public sealed class EvaluationDetailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnUndefinedSlideLevelAucSaysWhy()
+    {
+        var run = new EvaluationRun { ModelPath = "m.ckpt", OutputDirectory = context.TempDirectory, Status = RunStatus.Completed, CreatedAt = RunRows.Start };
+        await context.SeedAsync(db => { db.EvaluationRuns.Add(run); return Task.CompletedTask; });
+
+        var page = context.Render<EvaluationDetail>(p => p.Add(c => c.Id, run.Id));
+
+        page.WaitForAssertion(() => Assert.Contains("Slide-level AUC n/a", page.Find("[data-test=slide-auc]").TextContent));
+        Assert.Contains("needs at least one normal and one tumour slide", page.Find("[data-test=slide-auc-why]").TextContent);
+    }
+
+    [Fact]
     public async Task EachSlideLinksToTheViewerAndItsFigure()
     {
         var ids = await SeedEvaluationAsync();

@@ -96,6 +96,8 @@ public sealed class JobWorker(
     private async Task RunAsync(Job job, RunningJob running)
     {
         var context = new JobContext(job, notifier, dbFactory, time);
+        var started = time.GetTimestamp();
+        logger.LogInformation("Job {JobId} {Kind} started by {User}: {Title}", job.Id, job.Kind, job.CreatedBy ?? "system", job.Title);
         context.Report(job.Progress, context.RunId is null ? "starting" : "resuming");
         var (status, error) = (RunStatus.Completed, (string?)null);
         try
@@ -114,6 +116,8 @@ public sealed class JobWorker(
         }
         finally
         {
+            logger.LogInformation("Job {JobId} {Kind} of {User} ended {Outcome} after {Seconds:0.0} s", job.Id, job.Kind, job.CreatedBy ?? "system",
+                status, time.GetElapsedTime(started).TotalSeconds);
             await FinishAsync(job, context, status, error);
             signals.Remove(job.Id);
             signals.Wake();

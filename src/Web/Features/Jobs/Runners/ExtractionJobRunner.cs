@@ -3,6 +3,7 @@ using TumorWeb.Data;
 using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Extraction;
 using TumorWeb.Pipeline.Grid;
+using TumorWeb.Pipeline.Progress;
 using TumorWeb.Web.Hosting;
 
 namespace TumorWeb.Web.Features.Jobs.Runners;
@@ -28,8 +29,8 @@ public sealed class ExtractionJobRunner(IDbContextFactory<TumorWebDbContext> dbF
         context.Link(report.RunId);
         if (report.Status == RunStatus.Failed) throw new InvalidOperationException($"extraction run {report.RunId} failed: {report.Error}");
         context.Report(1, report.FailedSlides == 0
-            ? $"{report.Extracted} patches from {report.Slides.Count} slides"
-            : $"{report.Extracted} patches; {report.FailedSlides} of {report.Slides.Count} slides failed (see the run)");
+            ? $"{Plural.Of(report.Extracted, "patch")} from {Plural.Of(report.Slides.Count, "slide")}"
+            : $"{Plural.Of(report.Extracted, "patch")}; {report.FailedSlides} of {Plural.Of(report.Slides.Count, "slide")} failed (see the run)");
     }
 
     public static ExtractionOptions OptionsFor(ExtractionJobParameters p, Dataset dataset, string outputDirectory) => new()
