@@ -37,6 +37,24 @@ public sealed class ExtractionFormTests : IAsyncLifetime
         page.WaitForAssertion(() => Assert.Contains("Extraction of dataset " + datasetId, page.Markup));
     }
 
+    [Theory]
+    [InlineData("tumor-fraction", "5", "tumor fraction must be above 0 and at most 1 (got 5)")]
+    [InlineData("cell-size", "0", "cell size must be between 16 and 4096 pixels (got 0)")]
+    [InlineData("test-fraction", "-0.1", "test fraction must be at least 0 and below 1 (got -0.1)")]
+    public async Task AnOutOfRangeValueIsRefusedWithTheAllowedRangeAndNothingIsQueued(string field, string value, string message)
+    {
+        var dataset = new Dataset { Name = "real", Folder = context.TempDirectory, CreatedAt = RunRows.Start };
+        await context.SeedAsync(db => { db.Datasets.Add(dataset); return Task.CompletedTask; });
+        context.Queue.Validates = true;
+        var page = context.Render<Extractions>();
+
+        Enter(page, field, value);
+        page.Find("button[data-test=start]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains(message, page.Markup));
+        Assert.Empty(context.Queue.Requests);
+    }
+
     [Fact]
     public async Task UntouchedFormQueuesTheSeedDefaultsOnTheFirstDataset()
     {

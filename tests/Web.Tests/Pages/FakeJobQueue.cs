@@ -13,8 +13,12 @@ public sealed class FakeJobQueue : IJobQueue
     public List<(int JobId, string By)> Cancelled { get; } = [];
     public List<(int JobId, string By)> Resumed { get; } = [];
 
+    /// <summary>Checks requests with the real <see cref="Features.Jobs.Queue.JobValidation"/> first, as the real queue does.</summary>
+    public bool Validates { get; set; }
+
     public async Task<Job> EnqueueAsync(JobRequest request, CancellationToken ct = default)
     {
+        if (Validates) await new Features.Jobs.Queue.JobValidation(Database).ValidateAsync(request, ct);
         Requests.Add(request);
         await using var db = await Database.CreateDbContextAsync(ct);
         var job = new Job { Kind = request.Kind, Title = request.Title, Status = RunStatus.Queued, CreatedAt = DateTimeOffset.UtcNow };
