@@ -39,6 +39,21 @@ public sealed class FirstAdminTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OnAFreshInstallTheSignInPageSaysWhereTheSetupLinkIsAndStopsOnceThereIsAUser()
+    {
+        await using var app = new TumorWebFactory(_data);
+        using var browser = new BrowserLikeClient(app);
+
+        var fresh = await browser.Http.GetStringAsync("/account/login");
+        Assert.Contains("printed a one-time set-up link on its console", fresh);
+
+        var secret = app.Services.GetRequiredService<SetupLink>().Open();
+        await browser.SubmitAsync($"/account/setup?token={secret}", "/account/setup", Fields(secret, "chosen passphrase"));
+        using var later = new BrowserLikeClient(app);
+        Assert.DoesNotContain("set-up link", await later.Http.GetStringAsync("/account/login"));
+    }
+
+    [Fact]
     public async Task WithoutAPasswordTheSetupLinkCreatesTheAdminOnceAndSignsThemIn()
     {
         await using var app = new TumorWebFactory(_data);
