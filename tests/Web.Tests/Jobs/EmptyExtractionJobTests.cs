@@ -23,4 +23,16 @@ public sealed class EmptyExtractionJobTests(SyntheticDataset dataset) : IClassFi
         Assert.Equal(RunStatus.Failed, run.Run.Status);
         Assert.Equal(0, run.Slides.Sum(s => s.TumorExtracted + s.NormalExtracted));
     }
+
+    [Fact]
+    public async Task AJobIsTitledWithTheDatasetsNameAndItsSeedNotIds()
+    {
+        await using var app = new TestApp(dataset.NewDataDirectory());
+        var (datasetId, _) = await app.RegisterDatasetAsync(dataset.Folder);
+
+        var job = await app.PostJobAsync("extraction", new ExtractionJobParameters(datasetId, Seed: 3, TumorSlideThreshold: 1_000_000));
+
+        Assert.Equal($"Extraction of {Path.GetFileName(dataset.Folder)} (seed 3)", job.Title);
+        await app.WaitForFinalAsync(job.Id, TimeSpan.FromMinutes(3));
+    }
 }

@@ -17,10 +17,13 @@ public sealed class JobQueue(IDbContextFactory<TumorWebDbContext> dbFactory, Job
     public async Task<Job> EnqueueAsync(JobRequest request, CancellationToken ct = default)
     {
         var datasetId = await validation.ValidateAsync(request, ct);
+        string? named;
+        await using (var names = await dbFactory.CreateDbContextAsync(ct))
+            named = await JobTitles.ForAsync(names, request, ct);
         var job = new Job
         {
             Kind = request.Kind,
-            Title = request.Title.Trim(),
+            Title = named ?? request.Title.Trim(),
             Parameters = JobParametersJson.Write(request.Kind, request.Parameters),
             Status = RunStatus.Queued,
             CreatedBy = request.CreatedBy,
