@@ -133,7 +133,7 @@ public sealed class ShareLinkEndpointsTests(SharingAppFixture app) : IClassFixtu
         var html = await anonymous.GetStringAsync($"/share/{secret}");
 
         Assert.Contains($"Training #{app.TrainingRunId} · tiny", html);
-        Assert.Contains("learningRate", html);
+        Assert.Contains("learning rate", html);
         Assert.Contains("tiny.pt", html);
         Assert.DoesNotContain("/lab/secret/weights", html);
         Assert.Contains("0.480", html); // final validation loss
