@@ -5,6 +5,9 @@ public sealed record GridOptions
 {
     public const int DefaultTumorSlideThreshold = 100;
 
+    /// <summary>256 megapixels: about 770 MB of RGB decoded tile by tile, a few seconds of one core.</summary>
+    public const long DefaultMaxTissuePixels = 256_000_000;
+
     /// <summary>Cell edge in level-0 pixels.</summary>
     public int CellSize { get; init; } = AnalysisGrid.DefaultCellSize;
 
@@ -20,6 +23,12 @@ public sealed record GridOptions
     /// <summary>How many tiles are read at once; each reader holds one tile buffer.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 8);
 
+    /// <summary>
+    /// Most pixels tissue detection may decode (the level it reads, whole); a slide with no level
+    /// near the cell size and a larger level 0 is refused instead of read.
+    /// </summary>
+    public long MaxTissuePixels { get; init; } = DefaultMaxTissuePixels;
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(CellSize);
@@ -27,5 +36,6 @@ public sealed record GridOptions
         ArgumentOutOfRangeException.ThrowIfNegative(TumorSlideThreshold);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaskTileCells);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxDegreeOfParallelism);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxTissuePixels);
     }
 }
