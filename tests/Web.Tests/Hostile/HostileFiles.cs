@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using TumorWeb.Pipeline.Slides;
 using TumorWeb.Tests;
 using TumorWeb.Web.Tests.Datasets;
@@ -100,5 +101,53 @@ public static class HostileFiles
             File.Copy(small.SlidePath, In(name + ".tif"));
             File.WriteAllText(In(name + ".xml"), xml);
         }
+    }
+
+    /// <summary>
+    /// A tiled RGB TIFF that claims <paramref name="side"/> x <paramref name="side"/> pixels in one level,
+    /// no pyramid, every tile absent (offset and byte count 0, which OpenSlide paints transparent),
+    /// so it opens at once but reading it whole would take hours. 8192-pixel tiles keep the file
+    /// small (a million pixels a side is 123 x 123 tiles, about 120 KB).
+    /// </summary>
+    public static void WriteHugeClaim(string path, int side = 1_000_000)
+    {
+        const int tileSide = 8192;
+        const ushort Short = 3, Long = 4;
+        var tiles = checked((int)Math.Pow((side + tileSide - 1) / tileSide, 2));
+        (ushort Tag, ushort Type, uint[] Values)[] entries =
+        [
+            (256, Long, [(uint)side]), (257, Long, [(uint)side]), (258, Short, [8, 8, 8]), (259, Short, [1]),
+            (262, Short, [2]), (277, Short, [3]), (284, Short, [1]), (322, Long, [tileSide]), (323, Long, [tileSide]),
+            (324, Long, new uint[tiles]), (325, Long, new uint[tiles]),
+        ];
+        var directorySize = 2 + entries.Length * 12 + 4;
+        var extra = 8 + directorySize;
+        var bytes = new byte[extra + entries.Sum(e => Overflows(e.Type, e.Values) ? e.Values.Length * Size(e.Type) : 0)];
+        "II"u8.CopyTo(bytes);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(2), 42);
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(4), 8);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), (ushort)entries.Length);
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var (tag, type, values) = entries[i];
+            var at = 10 + i * 12;
+            BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(at), tag);
+            BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(at + 2), type);
+            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(at + 4), (uint)values.Length);
+            var valuesAt = at + 8;
+            if (Overflows(type, values))
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(at + 8), (uint)extra);
+                valuesAt = extra;
+                extra += values.Length * Size(type);
+            }
+            for (var v = 0; v < values.Length; v++)
+                if (type == Short) BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(valuesAt + v * 2), (ushort)values[v]);
+                else BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(valuesAt + v * 4), values[v]);
+        }
+        File.WriteAllBytes(path, bytes);
+
+        static int Size(ushort type) => type == Short ? 2 : 4;
+        static bool Overflows(ushort type, uint[] values) => values.Length * Size(type) > 4;
     }
 }

@@ -33,7 +33,8 @@ public static class SlideInspector
             try
             {
                 contentHash = SlideFingerprint.Of(row.SlidePath);
-                // The thumbnail reads the same coarse level as the grid, so it meets the pixel limit first.
+                // Refused before the thumbnail, so the message names the grid's cell size rather than the thumbnail's.
+                TissueReadPlan.Level(metadata, options.CellSize, options.MaxTissuePixels);
                 thumbnails.Write(slide, row.Id, options.MaxTissuePixels, ct);
                 var grid = BuildGrid(slide, row, options, progress, ct);
                 return new SlideInspection(metadata.Vendor, metadata.Width, metadata.Height, metadata.Levels.Count, grid.Stats, grid.Role, null, contentHash);
