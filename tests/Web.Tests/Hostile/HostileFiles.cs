@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Compression;
 using TumorWeb.Pipeline.Slides;
 using TumorWeb.Tests;
 using TumorWeb.Web.Tests.Datasets;
@@ -105,24 +106,27 @@ public static class HostileFiles
 
     /// <summary>
     /// A tiled RGB TIFF that claims <paramref name="side"/> x <paramref name="side"/> pixels in one level,
-    /// no pyramid, every tile absent (offset and byte count 0, which OpenSlide paints transparent),
-    /// so it opens at once but reading it whole would take hours. 8192-pixel tiles keep the file
-    /// small (a million pixels a side is 123 x 123 tiles, about 120 KB).
+    /// no pyramid. Every tile entry points at the same deflated white 4096 x 4096 tile, so the file is
+    /// about half a megabyte (a million pixels a side is 245 x 245 tiles) while reading it whole
+    /// would decode 10^12 pixels.
     /// </summary>
     public static void WriteHugeClaim(string path, int side = 1_000_000)
     {
-        const int tileSide = 8192;
+        const int tileSide = 4096;
         const ushort Short = 3, Long = 4;
+        var tile = WhiteDeflatedTile(tileSide);
         var tiles = checked((int)Math.Pow((side + tileSide - 1) / tileSide, 2));
+        var offsets = new uint[tiles];
         (ushort Tag, ushort Type, uint[] Values)[] entries =
         [
-            (256, Long, [(uint)side]), (257, Long, [(uint)side]), (258, Short, [8, 8, 8]), (259, Short, [1]),
+            (256, Long, [(uint)side]), (257, Long, [(uint)side]), (258, Short, [8, 8, 8]), (259, Short, [8]),
             (262, Short, [2]), (277, Short, [3]), (284, Short, [1]), (322, Long, [tileSide]), (323, Long, [tileSide]),
-            (324, Long, new uint[tiles]), (325, Long, new uint[tiles]),
+            (324, Long, offsets), (325, Long, Enumerable.Repeat((uint)tile.Length, tiles).ToArray()),
         ];
-        var directorySize = 2 + entries.Length * 12 + 4;
-        var extra = 8 + directorySize;
-        var bytes = new byte[extra + entries.Sum(e => Overflows(e.Type, e.Values) ? e.Values.Length * Size(e.Type) : 0)];
+        var extra = 8 + 2 + entries.Length * 12 + 4;
+        var tileAt = extra + entries.Sum(e => Overflows(e.Type, e.Values) ? e.Values.Length * Size(e.Type) : 0);
+        Array.Fill(offsets, (uint)tileAt);
+        var bytes = new byte[tileAt + tile.Length];
         "II"u8.CopyTo(bytes);
         BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(2), 42);
         BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(4), 8);
@@ -145,9 +149,20 @@ public static class HostileFiles
                 if (type == Short) BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(valuesAt + v * 2), (ushort)values[v]);
                 else BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(valuesAt + v * 4), values[v]);
         }
+        tile.CopyTo(bytes, tileAt);
         File.WriteAllBytes(path, bytes);
 
         static int Size(ushort type) => type == Short ? 2 : 4;
         static bool Overflows(ushort type, uint[] values) => values.Length * Size(type) > 4;
+    }
+
+    private static byte[] WhiteDeflatedTile(int side)
+    {
+        var row = new byte[side * 3];
+        Array.Fill(row, (byte)255);
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal))
+            for (var y = 0; y < side; y++) zlib.Write(row);
+        return compressed.ToArray();
     }
 }
