@@ -5,6 +5,9 @@ public sealed record GridOptions
 {
     public const int DefaultTumorSlideThreshold = 100;
 
+    /// <summary>256 megapixels: about 770 MB of RGB decoded tile by tile, a few seconds of one core.</summary>
+    public const long DefaultMaxTissuePixels = 256_000_000;
+
     /// <summary>Cell edge in level-0 pixels.</summary>
     public int CellSize { get; init; } = AnalysisGrid.DefaultCellSize;
 
@@ -23,6 +26,12 @@ public sealed record GridOptions
     /// <summary>An ASAP annotation file with more vertices than this is refused (10 million hold 160 MB of points).</summary>
     public int MaxAnnotationVertices { get; init; } = Annotations.AsapAnnotationReader.DefaultMaxVertices;
 
+    /// <summary>
+    /// Most pixels tissue detection may decode (the level it reads, whole); a slide with no level
+    /// near the cell size and a larger level 0 is refused instead of read.
+    /// </summary>
+    public long MaxTissuePixels { get; init; } = DefaultMaxTissuePixels;
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(CellSize);
@@ -31,5 +40,6 @@ public sealed record GridOptions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaskTileCells);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxDegreeOfParallelism);
         ArgumentOutOfRangeException.ThrowIfNegative(MaxAnnotationVertices);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxTissuePixels);
     }
 }

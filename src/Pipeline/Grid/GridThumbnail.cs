@@ -7,16 +7,17 @@ namespace TumorWeb.Pipeline.Grid;
 /// The slide at one pixel per grid cell. A slide need not have a level with downsample equal to the
 /// cell size (the seed assumed level 7), so this reads the best level not coarser than a cell and
 /// box-averages each cell's pixels, tile by tile, never holding a whole level in memory.
+/// A level over <c>maxPixels</c> is refused before any read (see <see cref="TissueReadPlan"/>).
 /// </summary>
 public static class GridThumbnail
 {
     private const int TargetTilePixels = 2048;
 
-    public static RgbImage Read(ISlide slide, int cellSize, int maxDegree, IProgress<StageProgress>? progress, CancellationToken ct)
+    public static RgbImage Read(ISlide slide, int cellSize, long maxPixels, int maxDegree, IProgress<StageProgress>? progress, CancellationToken ct)
     {
         var metadata = slide.Metadata;
         var grid = AnalysisGrid.Size(metadata.Width, metadata.Height, cellSize);
-        var levelIndex = metadata.BestLevelForDownsample(cellSize);
+        var levelIndex = TissueReadPlan.Level(metadata, cellSize, maxPixels);
         var level = metadata.Levels[levelIndex];
         var columns = LevelSpans.Compute(grid.Width, cellSize, metadata.Width, level.Downsample, level.Width);
         var rows = LevelSpans.Compute(grid.Height, cellSize, metadata.Height, level.Downsample, level.Height);

@@ -19,7 +19,7 @@ public static class SlideGridBuilder
         if (mask is not null) EnsureSameSize(metadata, mask.Metadata);
 
         var clock = Stopwatch.StartNew();
-        var thumbnail = GridThumbnail.Read(slide, options.CellSize, options.MaxDegreeOfParallelism, progress, ct);
+        var thumbnail = GridThumbnail.Read(slide, options.CellSize, options.MaxTissuePixels, options.MaxDegreeOfParallelism, progress, ct);
         var tissue = TissueDetector.Detect(thumbnail, options.MinTissueArea);
         if (tissue.Count == 0)
             throw new SlideException(metadata.Path, "no tissue found (no cell is more saturated than the glass around it)");

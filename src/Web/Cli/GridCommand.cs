@@ -20,15 +20,17 @@ public static class GridCommand
         var cellSize = new Option<int>("--cell-size") { Description = "Cell edge in level-0 pixels.", DefaultValueFactory = _ => AnalysisGrid.DefaultCellSize };
         var minArea = new Option<int>("--min-tissue-area") { Description = "Drop tissue components smaller than this many cells.", DefaultValueFactory = _ => new GridOptions().MinTissueArea };
         var threshold = new Option<int>("--tumor-slide-threshold") { Description = "Tumor cells that make a tumor slide.", DefaultValueFactory = _ => new GridOptions().TumorSlideThreshold };
+        var maxPixels = new Option<long>("--max-tissue-pixels") { Description = "Refuse a slide whose tissue detection would decode more pixels than this.", DefaultValueFactory = _ => GridOptions.DefaultMaxTissuePixels };
         var json = new Option<bool>("--json") { Description = "Print machine-readable JSON on stdout." };
         var png = new Option<string?>("--png") { Description = "Write the grid over the slide thumbnail as a PNG." };
         var command = new Command("grid", "Tissue, tumor and normal cells of a slide's analysis grid.")
-            { slide, mask, annotations, cellSize, minArea, threshold, json, png };
+            { slide, mask, annotations, cellSize, minArea, threshold, maxPixels, json, png };
 
         command.SetAction(async (parse, ct) =>
         {
             var request = new GridRequest(parse.GetValue(slide)!, parse.GetValue(mask), parse.GetValue(annotations),
-                new GridOptions { CellSize = parse.GetValue(cellSize), MinTissueArea = parse.GetValue(minArea), TumorSlideThreshold = parse.GetValue(threshold) },
+                new GridOptions { CellSize = parse.GetValue(cellSize), MinTissueArea = parse.GetValue(minArea), TumorSlideThreshold = parse.GetValue(threshold),
+                    MaxTissuePixels = parse.GetValue(maxPixels) },
                 parse.GetValue(png));
             var problem = request.Problem();
             if (problem is not null) return CliOutput.Fail($"{request.SlidePath}: {problem}");

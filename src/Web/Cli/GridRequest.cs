@@ -12,6 +12,7 @@ internal sealed record GridRequest(string SlidePath, string? MaskPath, string? A
         : Options.CellSize <= 0 ? $"--cell-size must be positive, not {Options.CellSize}"
         : Options.MinTissueArea < 0 ? $"--min-tissue-area must not be negative, not {Options.MinTissueArea}"
         : Options.TumorSlideThreshold < 0 ? $"--tumor-slide-threshold must not be negative, not {Options.TumorSlideThreshold}"
+        : Options.MaxTissuePixels <= 0 ? $"--max-tissue-pixels must be positive, not {Options.MaxTissuePixels}"
         : null;
 
     public SlideGrid Build(IProgress<StageProgress> progress, CancellationToken ct) =>

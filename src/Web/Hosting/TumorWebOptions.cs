@@ -17,6 +17,12 @@ public sealed class TumorWebOptions
     /// <summary>Generate and register a small synthetic dataset on a first start with no datasets.</summary>
     public bool DemoDataset { get; set; } = true;
 
+    /// <summary>
+    /// Most pixels tissue detection (and a slide's thumbnail) may decode; a slide with no level near
+    /// downsample 128 and a larger level 0 is refused with its numbers instead of read for hours.
+    /// </summary>
+    public long MaxTissuePixels { get; set; } = Pipeline.Grid.GridOptions.DefaultMaxTissuePixels;
+
     /// <summary>Jobs run at once on the compute device.</summary>
     public int MaxConcurrentJobs { get; set; } = 1;
 

@@ -19,6 +19,16 @@ public class SlideGridBuilderTests
         SlideGridBuilder.Build(slide, mask, annotations, options ?? Options, null, CancellationToken.None);
 
     [Fact]
+    public void ASlideWhoseThumbnailLevelIsOverThePixelLimitIsRefused()
+    {
+        using var slide = SlideBuilder.Slide(512, 384).Build("flat.tif", [1]);
+
+        var refusal = Assert.Throws<SlideException>(() => Build(slide, options: Options with { MaxTissuePixels = 512 * 384 - 1 }));
+
+        Assert.Contains("flat.tif: tissue detection would decode 512 x 384 pixels at level 0", refusal.Message);
+    }
+
+    [Fact]
     public void MaskPixelMakesATumorCellAndTheRestOfTheTissueNormal()
     {
         using var slide = Slide();

@@ -63,6 +63,18 @@ public sealed class ExtractCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task GridRefusesASlideOverMaxTissuePixelsWithTheNumbers()
+    {
+        Assert.Equal(0, (await CliRunner.RunAsync("synth", In("s"), "--slides", "1", "--size", "2048x2048", "--seed", "9")).ExitCode);
+
+        var refused = await CliRunner.RunAsync("grid", In("s/tumor_001.tif"), "--max-tissue-pixels", "1000", "--json");
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("tumor_001.tif: tissue detection would decode", refused.Stderr);
+        Assert.Contains("the limit is 1,000 pixels", refused.Stderr);
+    }
+
+    [Fact]
     public async Task EmptyDatasetExitsOneNamingTheFolder()
     {
         Directory.CreateDirectory(In("empty"));

@@ -99,4 +99,30 @@ public sealed class DataRootFolderTests : IDisposable
         Assert.False(DataRootFolder.StaysInside(Path.Combine(Root, "slides", "c.tif"), [Root]));
         Assert.True(DataRootFolder.StaysInside(Path.Combine(Root, "slides", "a.tif"), [Root]));
     }
+
+    [Fact]
+    public void AFileLinkedToItselfHasALinkLoopProblemAndAPlainFileNone()
+    {
+        File.CreateSymbolicLink(Path.Combine(Root, "slides", "loop.tif"), "loop.tif");
+
+        Assert.Equal("too many levels of symbolic links", DataRootFolder.LinkProblem(Path.Combine(Root, "slides", "loop.tif"), [Root]));
+        Assert.Null(DataRootFolder.LinkProblem(Path.Combine(Root, "slides", "a.tif"), [Root]));
+    }
+
+    [Fact]
+    public void FilesLinkedToEachOtherHaveALinkLoopProblem()
+    {
+        File.CreateSymbolicLink(Path.Combine(Root, "slides", "x.tif"), "y.tif");
+        File.CreateSymbolicLink(Path.Combine(Root, "slides", "y.tif"), "x.tif");
+
+        Assert.Equal("too many levels of symbolic links", DataRootFolder.LinkProblem(Path.Combine(Root, "slides", "x.tif"), [Root]));
+    }
+
+    [Fact]
+    public void AFileLinkedFromOutsideHasTheOutsideProblem()
+    {
+        File.CreateSymbolicLink(Path.Combine(Root, "slides", "c.tif"), Path.Combine(Outside, "b.tif"));
+
+        Assert.Equal("a symbolic link leads outside the data roots", DataRootFolder.LinkProblem(Path.Combine(Root, "slides", "c.tif"), [Root]));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Grid;
 using TumorWeb.Web.Features.Datasets;
@@ -189,6 +190,18 @@ public sealed class DatasetRegistryTests : IAsyncLifetime
         Assert.True(File.Exists(written[0].SlidePath));
         Assert.True(File.Exists(written[0].MaskPath));
         Assert.False(await _host.Registry.DeleteAsync("tester", dataset.Id));
+    }
+
+    [Fact]
+    public async Task DeletingADatasetEndsItsLifetimeSoWorkForItsSlidesStops()
+    {
+        SyntheticSlides.Write(_host.Folder("ended"), slides: 1, normal: 1, side: 1024);
+        var dataset = await RegisterAndWaitAsync("ended");
+        var lifetime = _host.Services.GetRequiredService<DatasetLifetimes>().Of(dataset.Id);
+
+        await _host.Registry.DeleteAsync("tester", dataset.Id);
+
+        Assert.True(lifetime.IsCancellationRequested);
     }
 
     [Fact]

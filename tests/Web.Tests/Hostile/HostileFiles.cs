@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
 using TumorWeb.Pipeline.Slides;
 using TumorWeb.Tests;
 using TumorWeb.Web.Tests.Datasets;
@@ -100,5 +102,67 @@ public static class HostileFiles
             File.Copy(small.SlidePath, In(name + ".tif"));
             File.WriteAllText(In(name + ".xml"), xml);
         }
+    }
+
+    /// <summary>
+    /// A tiled RGB TIFF that claims <paramref name="side"/> x <paramref name="side"/> pixels in one level,
+    /// no pyramid. Every tile entry points at the same deflated white 4096 x 4096 tile, so the file is
+    /// about half a megabyte (a million pixels a side is 245 x 245 tiles) while reading it whole
+    /// would decode 10^12 pixels.
+    /// </summary>
+    public static void WriteHugeClaim(string path, int side = 1_000_000)
+    {
+        const int tileSide = 4096;
+        const ushort Short = 3, Long = 4;
+        var tile = WhiteDeflatedTile(tileSide);
+        var tiles = checked((int)Math.Pow((side + tileSide - 1) / tileSide, 2));
+        var offsets = new uint[tiles];
+        (ushort Tag, ushort Type, uint[] Values)[] entries =
+        [
+            (256, Long, [(uint)side]), (257, Long, [(uint)side]), (258, Short, [8, 8, 8]), (259, Short, [8]),
+            (262, Short, [2]), (277, Short, [3]), (284, Short, [1]), (322, Long, [tileSide]), (323, Long, [tileSide]),
+            (324, Long, offsets), (325, Long, Enumerable.Repeat((uint)tile.Length, tiles).ToArray()),
+        ];
+        var extra = 8 + 2 + entries.Length * 12 + 4;
+        var tileAt = extra + entries.Sum(e => Overflows(e.Type, e.Values) ? e.Values.Length * Size(e.Type) : 0);
+        Array.Fill(offsets, (uint)tileAt);
+        var bytes = new byte[tileAt + tile.Length];
+        "II"u8.CopyTo(bytes);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(2), 42);
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(4), 8);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), (ushort)entries.Length);
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var (tag, type, values) = entries[i];
+            var at = 10 + i * 12;
+            BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(at), tag);
+            BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(at + 2), type);
+            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(at + 4), (uint)values.Length);
+            var valuesAt = at + 8;
+            if (Overflows(type, values))
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(at + 8), (uint)extra);
+                valuesAt = extra;
+                extra += values.Length * Size(type);
+            }
+            for (var v = 0; v < values.Length; v++)
+                if (type == Short) BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(valuesAt + v * 2), (ushort)values[v]);
+                else BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(valuesAt + v * 4), values[v]);
+        }
+        tile.CopyTo(bytes, tileAt);
+        File.WriteAllBytes(path, bytes);
+
+        static int Size(ushort type) => type == Short ? 2 : 4;
+        static bool Overflows(ushort type, uint[] values) => values.Length * Size(type) > 4;
+    }
+
+    private static byte[] WhiteDeflatedTile(int side)
+    {
+        var row = new byte[side * 3];
+        Array.Fill(row, (byte)255);
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal))
+            for (var y = 0; y < side; y++) zlib.Write(row);
+        return compressed.ToArray();
     }
 }

@@ -28,6 +28,22 @@ public static class DataRootFolder
         return roots.Any(root => RealPath.IsInside(real, RealPath.Of(root)));
     }
 
+    /// <summary>
+    /// Why a dataset file may not be read, or null when it may: a link leads out of the roots, or
+    /// its links never end. Every file of a slide is checked before OpenSlide sees it.
+    /// </summary>
+    public static string? LinkProblem(string path, IReadOnlyList<string> roots)
+    {
+        try
+        {
+            return StaysInside(path, roots) ? null : "a symbolic link leads outside the data roots";
+        }
+        catch (SymbolicLinkLoopException)
+        {
+            return SymbolicLinkLoopException.Reason;
+        }
+    }
+
     private static List<string> Candidates(string folder, IReadOnlyList<string> roots) =>
         Path.IsPathRooted(folder)
             ? roots.Where(root => RealPath.IsInside(Full(folder), root)).Select(_ => Full(folder)).Distinct().ToList()

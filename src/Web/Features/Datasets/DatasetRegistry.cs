@@ -12,7 +12,7 @@ namespace TumorWeb.Web.Features.Datasets;
 /// leaves reading the slides to <see cref="DatasetScans"/>. Never writes or deletes a slide file.
 /// </summary>
 public sealed class DatasetRegistry(IDbContextFactory<TumorWebDbContext> dbFactory, DatasetRoots roots, DatasetScans scans,
-    SlideThumbnails thumbnails, AuditLog audit, TimeProvider time)
+    SlideThumbnails thumbnails, DatasetLifetimes lifetimes, AuditLog audit, TimeProvider time)
 {
     public DatasetRoots Roots => roots;
 
@@ -84,10 +84,11 @@ public sealed class DatasetRegistry(IDbContextFactory<TumorWebDbContext> dbFacto
         return true;
     }
 
-    /// <summary>Removes the dataset's rows and cached thumbnails; the slide files stay untouched.</summary>
+    /// <summary>Removes the dataset's rows and cached thumbnails, and stops work for it; the slide files stay untouched.</summary>
     public async Task<bool> DeleteAsync(string actor, int datasetId, CancellationToken ct = default)
     {
         await scans.CancelAsync(datasetId);
+        lifetimes.End(datasetId);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dataset = await db.Datasets.Include(d => d.Slides).FirstOrDefaultAsync(d => d.Id == datasetId, ct);
         if (dataset is null) return false;

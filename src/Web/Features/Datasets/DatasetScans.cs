@@ -1,20 +1,24 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TumorWeb.Data;
 using TumorWeb.Pipeline.Grid;
 using TumorWeb.Pipeline.Progress;
+using TumorWeb.Web.Hosting;
 
 namespace TumorWeb.Web.Features.Datasets;
 
 /// <summary>
-/// Reads the pending slides of datasets in the background, one dataset at a time and one slide at
-/// a time, so a registration returns at once and memory stays at one slide's grid. A slide is
-/// pending until the scan has stored either its vendor or its error.
+/// Reads the pending slides of datasets in the background, one slide at a time across all datasets,
+/// so a registration returns at once and memory stays at one slide's grid. Datasets take turns slide
+/// by slide, so a long dataset never holds up another, and a slide that fails, or is refused for
+/// its size before any decode, becomes that slide's error. A slide is pending until the scan has
+/// stored either its vendor or its error.
 /// </summary>
 public sealed class DatasetScans(IDbContextFactory<TumorWebDbContext> dbFactory, DatasetRoots roots, SlideThumbnails thumbnails,
-    ILogger<DatasetScans> logger) : IAsyncDisposable
+    IOptions<TumorWebOptions> settings, ILogger<DatasetScans> logger) : IAsyncDisposable
 {
-    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private readonly SemaphoreSlim _oneSlideAtATime = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<int, (Task Task, CancellationTokenSource Cancel)> _running = new();
@@ -54,6 +58,7 @@ public sealed class DatasetScans(IDbContextFactory<TumorWebDbContext> dbFactory,
     /// <summary>The scan itself, for callers that bring their own thread (a job queue): reads every pending slide.</summary>
     public async Task ScanAsync(int datasetId, GridOptions options, IProgress<DatasetScanProgress>? progress, CancellationToken ct)
     {
+        options = options with { MaxTissuePixels = settings.Value.MaxTissuePixels };
         List<int> pending;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
@@ -65,18 +70,41 @@ public sealed class DatasetScans(IDbContextFactory<TumorWebDbContext> dbFactory,
         }
         for (var i = 0; i < pending.Count; i++)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var row = await db.RegisteredSlides.FindAsync([pending[i]], ct);
-            if (row is null) continue;
-            var done = i;
-            progress?.Report(new DatasetScanProgress(datasetId, done, pending.Count, row.Name, (double)done / pending.Count));
-            var stage = new InlineProgress<StageProgress>(p =>
-                progress?.Report(new DatasetScanProgress(datasetId, done, pending.Count, row.Name, (done + p.Fraction) / pending.Count)));
-            SlideInspector.Inspect(row, options, thumbnails, roots.Allowed, stage, ct).ApplyTo(row);
-            await db.SaveChangesAsync(ct);
-            if (row.Error is not null) logger.LogWarning("Dataset {Dataset}: slide {Slide} failed: {Error}", datasetId, row.Name, row.Error);
+            await _oneSlideAtATime.WaitAsync(ct);
+            try
+            {
+                await ScanSlideAsync(datasetId, pending[i], i, pending.Count, options, progress, ct);
+            }
+            finally
+            {
+                _oneSlideAtATime.Release();
+            }
         }
         progress?.Report(new DatasetScanProgress(datasetId, pending.Count, pending.Count, null, 1, Finished: true));
+    }
+
+    private async Task ScanSlideAsync(int datasetId, int slideId, int done, int count, GridOptions options,
+        IProgress<DatasetScanProgress>? progress, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.RegisteredSlides.FindAsync([slideId], ct);
+        if (row is null) return;
+        progress?.Report(new DatasetScanProgress(datasetId, done, count, row.Name, (double)done / count));
+        var stage = new InlineProgress<StageProgress>(p =>
+            progress?.Report(new DatasetScanProgress(datasetId, done, count, row.Name, (done + p.Fraction) / count)));
+        SlideInspection inspection;
+        try
+        {
+            inspection = SlideInspector.Inspect(row, options, thumbnails, roots.Allowed, stage, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Whatever one file does, it is that slide's error: the rest of the dataset is still read.
+            inspection = SlideInspection.Failed(e.Message);
+        }
+        inspection.ApplyTo(row);
+        await db.SaveChangesAsync(ct);
+        if (row.Error is not null) logger.LogWarning("Dataset {Dataset}: slide {Slide} failed: {Error}", datasetId, row.Name, row.Error);
     }
 
     private async Task RunAsync(int datasetId, GridOptions options, CancellationToken ct)
@@ -84,17 +112,9 @@ public sealed class DatasetScans(IDbContextFactory<TumorWebDbContext> dbFactory,
         var progress = new InlineProgress<DatasetScanProgress>(Publish);
         try
         {
-            await _oneAtATime.WaitAsync(ct);
-            try
-            {
-                logger.LogInformation("Dataset {Dataset}: scanning slides", datasetId);
-                await ScanAsync(datasetId, options, progress, ct);
-                logger.LogInformation("Dataset {Dataset}: scan finished", datasetId);
-            }
-            finally
-            {
-                _oneAtATime.Release();
-            }
+            logger.LogInformation("Dataset {Dataset}: scanning slides", datasetId);
+            await ScanAsync(datasetId, options, progress, ct);
+            logger.LogInformation("Dataset {Dataset}: scan finished", datasetId);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -124,6 +144,6 @@ public sealed class DatasetScans(IDbContextFactory<TumorWebDbContext> dbFactory,
         await _stopping.CancelAsync();
         await Task.WhenAll(_running.Values.Select(scan => scan.Task));
         _stopping.Dispose();
-        _oneAtATime.Dispose();
+        _oneSlideAtATime.Dispose();
     }
 }

@@ -10,6 +10,7 @@ public static class DatasetsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<Accounts.AuditLog>();
         services.AddSingleton<DatasetRoots>();
+        services.AddSingleton<DatasetLifetimes>();
         services.AddSingleton<SlideThumbnails>();
         services.AddSingleton<DatasetScans>();
         services.AddSingleton<DatasetRegistry>();

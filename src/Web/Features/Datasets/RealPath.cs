@@ -12,7 +12,7 @@ public static class RealPath
 
     private static string Resolve(string fullPath, int depth)
     {
-        if (depth > MaxLinkDepth) throw new IOException($"{fullPath}: too many levels of symbolic links");
+        if (depth > MaxLinkDepth) throw new SymbolicLinkLoopException(fullPath);
         var root = Path.GetPathRoot(fullPath)!;
         var current = root;
         foreach (var part in fullPath[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))

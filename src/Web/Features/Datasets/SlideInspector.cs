@@ -12,9 +12,10 @@ public static class SlideInspector
     public static SlideInspection Inspect(RegisteredSlide row, GridOptions options, SlideThumbnails thumbnails,
         IReadOnlyList<string> roots, IProgress<StageProgress>? progress, CancellationToken ct)
     {
-        var outside = new[] { row.SlidePath, row.MaskPath, row.AnnotationPath }
-            .OfType<string>().FirstOrDefault(path => !DataRootFolder.StaysInside(path, roots));
-        if (outside is not null) return SlideInspection.Failed($"{outside}: a symbolic link leads outside the data roots");
+        var linkProblem = new[] { row.SlidePath, row.MaskPath, row.AnnotationPath }.OfType<string>()
+            .Select(path => DataRootFolder.LinkProblem(path, roots) is { } problem ? $"{path}: {problem}" : null)
+            .FirstOrDefault(problem => problem is not null);
+        if (linkProblem is not null) return SlideInspection.Failed(linkProblem);
 
         OpenSlideSlide slide;
         try
@@ -28,10 +29,13 @@ public static class SlideInspector
         using (slide)
         {
             var metadata = slide.Metadata;
-            var contentHash = SlideFingerprint.Of(row.SlidePath);
+            string? contentHash = null;
             try
             {
-                thumbnails.Write(slide, row.Id, ct);
+                contentHash = SlideFingerprint.Of(row.SlidePath);
+                // Refused before the thumbnail, so the message names the grid's cell size rather than the thumbnail's.
+                TissueReadPlan.Level(metadata, options.CellSize, options.MaxTissuePixels);
+                thumbnails.Write(slide, row.Id, options.MaxTissuePixels, ct);
                 var grid = BuildGrid(slide, row, options, progress, ct);
                 return new SlideInspection(metadata.Vendor, metadata.Width, metadata.Height, metadata.Levels.Count, grid.Stats, grid.Role, null, contentHash);
             }

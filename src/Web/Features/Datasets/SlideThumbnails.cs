@@ -17,10 +17,13 @@ public sealed class SlideThumbnails(TumorWebPaths paths)
 
     public string PathOf(int slideId) => Path.Combine(Folder, $"{slideId}.png");
 
-    /// <summary>Box-averages a coarse level tile by tile (never level 0 whole), then swaps the file in.</summary>
-    public void Write(ISlide slide, int slideId, CancellationToken ct)
+    /// <summary>
+    /// Box-averages a coarse level tile by tile (never level 0 whole), then swaps the file in; a
+    /// level over <paramref name="maxPixels"/> is refused with a <see cref="SlideException"/> before any read.
+    /// </summary>
+    public void Write(ISlide slide, int slideId, long maxPixels, CancellationToken ct)
     {
-        var image = GridThumbnail.Read(slide, CellSize(slide.Metadata.Width, slide.Metadata.Height), maxDegree: 2, progress: null, ct);
+        var image = GridThumbnail.Read(slide, CellSize(slide.Metadata.Width, slide.Metadata.Height), maxPixels, maxDegree: 2, progress: null, ct);
         Directory.CreateDirectory(Folder);
         var partial = PathOf(slideId) + ".partial.png";
         PngFile.Write(image, partial);

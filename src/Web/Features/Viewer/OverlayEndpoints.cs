@@ -30,6 +30,11 @@ public static class OverlayEndpoints
         {
             return TileEndpoints.Unreadable(e);
         }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // The build stopped without this request being aborted: its dataset was deleted.
+            return Results.NotFound($"slide {id} was removed while its overlay was being built");
+        }
     }
 
     private static async Task<IResult> Heatmap(int evaluationId, int evaluationSlideId, HeatmapOverlays heatmaps, CancellationToken ct)

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TumorWeb.Data;
 using TumorWeb.Pipeline.DeepZoom;
 using TumorWeb.Pipeline.Grid;
@@ -10,9 +10,12 @@ namespace TumorWeb.Web.Features.Viewer;
 
 /// <summary>
 /// The tissue and ground-truth overlays of a registered slide: one pixel per grid cell, built once
-/// with the grid stage and kept as PNGs in DataDirectory/grids/{slideId}/.
+/// with the grid stage and kept as PNGs in DataDirectory/grids/{slideId}/. A build runs for as long
+/// as some request waits for it and its dataset exists, and never decodes more than
+/// TumorWeb:MaxTissuePixels.
 /// </summary>
-public sealed class SlideOverlays(IDbContextFactory<TumorWebDbContext> dbFactory, TumorWebPaths paths, DatasetRoots roots)
+public sealed class SlideOverlays(IDbContextFactory<TumorWebDbContext> dbFactory, TumorWebPaths paths, DatasetRoots roots,
+    DatasetLifetimes lifetimes, IOptions<TumorWebOptions> settings)
 {
     public const string TissueName = "tissue.png";
     public const string TumorName = "tumor.png";
@@ -20,7 +23,7 @@ public sealed class SlideOverlays(IDbContextFactory<TumorWebDbContext> dbFactory
     /// <summary>The cell size these overlays' grid is built with: one PNG pixel per cell of this many level-0 pixels.</summary>
     public const int CellSize = AnalysisGrid.DefaultCellSize;
 
-    private readonly ConcurrentDictionary<int, Lazy<Task>> _builds = new();
+    private readonly SharedBuilds<int> _builds = new();
 
     public string Folder(int slideId) => Path.Combine(paths.DataDirectory, "grids", slideId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
@@ -37,23 +40,19 @@ public sealed class SlideOverlays(IDbContextFactory<TumorWebDbContext> dbFactory
         var path = Path.Combine(Folder(slideId), name);
         if (File.Exists(path)) return path;
         SlideFilesInRoots.Ensure(roots.Allowed, slide.SlidePath, slide.MaskPath, slide.AnnotationPath);
+        var options = new GridOptions { CellSize = CellSize, MaxTissuePixels = settings.Value.MaxTissuePixels };
         // Requests for both overlays of a slide that arrive together share one grid build.
-        var build = _builds.GetOrAdd(slideId, _ => new Lazy<Task>(() => Task.Run(() =>
-            Build(slide.SlidePath, slide.MaskPath, slide.AnnotationPath, Folder(slideId)))));
-        try
+        await _builds.WaitAsync(slideId, buildCt =>
         {
-            await build.Value.WaitAsync(ct);
-        }
-        finally
-        {
-            if (build.Value.IsCompleted) _builds.TryRemove(new KeyValuePair<int, Lazy<Task>>(slideId, build));
-        }
+            Build(slide.SlidePath, slide.MaskPath, slide.AnnotationPath, Folder(slideId), options, buildCt);
+            return Task.CompletedTask;
+        }, lifetimes.Of(slide.DatasetId), ct);
         return path;
     }
 
-    private static void Build(string slidePath, string? maskPath, string? annotationPath, string folder)
+    private static void Build(string slidePath, string? maskPath, string? annotationPath, string folder, GridOptions options, CancellationToken ct)
     {
-        var grid = SlideGridFiles.Build(slidePath, maskPath, annotationPath, new GridOptions { CellSize = CellSize }, null, CancellationToken.None);
+        var grid = SlideGridFiles.Build(slidePath, maskPath, annotationPath, options, null, ct);
         Directory.CreateDirectory(folder);
         Write(folder, TumorName, CellOverlay.Mask(grid.Tumor, GridOverlay.TumorColour), grid);
         // Tissue last: its presence means the folder is complete.
@@ -63,7 +62,8 @@ public sealed class SlideOverlays(IDbContextFactory<TumorWebDbContext> dbFactory
     private static void Write(string folder, string name, byte[] rgba, SlideGrid grid)
     {
         var path = Path.Combine(folder, name);
-        var temporary = path + ".tmp";
+        // Unique: an abandoned build may still be finishing while its successor writes.
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         File.WriteAllBytes(temporary, RgbaPng.Encode(rgba, grid.Tissue.Width, grid.Tissue.Height));
         File.Move(temporary, path, overwrite: true);
     }
