@@ -42,7 +42,7 @@ internal sealed record EvaluationPlan(
             .Where(s => s.ExtractionRunId == training.ExtractionRunId && (s.Split == DataSplit.Train || s.Split == DataSplit.Validation))
             .Select(s => new { s.SlidePath, s.ContentHash }).ToListAsync(ct);
         var extraction = training.ExtractionRun!;
-        var grid = new GridOptions { CellSize = extraction.CellSize, TumorSlideThreshold = extraction.TumorSlideThreshold };
+        var grid = new GridOptions { CellSize = extraction.CellSize, TumorSlideThreshold = extraction.TumorSlideThreshold, MaxTissuePixels = p.MaxTissuePixels };
         return new EvaluationPlan(training, checkpoint, p.DatasetId, slides, grid,
             seen.Select(s => Path.GetFullPath(s.SlidePath)).ToHashSet(), seen.Select(s => s.ContentHash).OfType<string>().ToHashSet());
     }

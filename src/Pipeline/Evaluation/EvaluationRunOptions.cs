@@ -11,4 +11,7 @@ public sealed record EvaluationRunOptions
 
     /// <summary>The run's folder, made by the caller: a heatmap per slide goes under it, and a run already made in it is resumed.</summary>
     public required string OutputDirectory { get; init; }
+
+    /// <summary>Most pixels tissue detection may decode per slide (<see cref="Grid.GridOptions.MaxTissuePixels"/>).</summary>
+    public long MaxTissuePixels { get; init; } = Grid.GridOptions.DefaultMaxTissuePixels;
 }

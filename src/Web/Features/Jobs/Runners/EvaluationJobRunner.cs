@@ -11,7 +11,8 @@ namespace TumorWeb.Web.Features.Jobs.Runners;
 /// runs/evaluation-&lt;job id&gt;. The stage finds its run by that folder, so running the job again
 /// resumes it: it keeps its checkpoint and skips the slides already done.
 /// </summary>
-public sealed class EvaluationJobRunner(IDbContextFactory<TumorWebDbContext> dbFactory, TumorWebPaths paths, TimeProvider time) : IJobRunner
+public sealed class EvaluationJobRunner(IDbContextFactory<TumorWebDbContext> dbFactory, TumorWebPaths paths, TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<TumorWebOptions> settings) : IJobRunner
 {
     public JobKind Kind => JobKind.Evaluation;
 
@@ -24,6 +25,7 @@ public sealed class EvaluationJobRunner(IDbContextFactory<TumorWebDbContext> dbF
             DatasetId = p.DatasetId,
             SlideIds = p.SlideIds,
             OutputDirectory = JobOutputFolder.Create(paths.RunDirectory("evaluation", context.JobId)),
+            MaxTissuePixels = settings.Value.MaxTissuePixels,
         };
         await new EvaluationRunner(dbFactory, time).RunAsync(options, new Progress(context), ct);
     }

@@ -12,7 +12,8 @@ namespace TumorWeb.Web.Features.Jobs.Runners;
 /// Extraction of a registered dataset into runs/extraction-&lt;job id&gt;. The runner finds its run by
 /// that folder, so running the job again resumes it without duplicates, as the CLI's extract does.
 /// </summary>
-public sealed class ExtractionJobRunner(IDbContextFactory<TumorWebDbContext> dbFactory, TumorWebPaths paths, TimeProvider time) : IJobRunner
+public sealed class ExtractionJobRunner(IDbContextFactory<TumorWebDbContext> dbFactory, TumorWebPaths paths, TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<TumorWebOptions> settings) : IJobRunner
 {
     public JobKind Kind => JobKind.Extraction;
 
@@ -24,6 +25,7 @@ public sealed class ExtractionJobRunner(IDbContextFactory<TumorWebDbContext> dbF
             dataset = await db.Datasets.AsNoTracking().Include(d => d.Slides).SingleOrDefaultAsync(d => d.Id == p.DatasetId, ct)
                 ?? throw new InvalidOperationException($"dataset {p.DatasetId} no longer exists");
         var options = OptionsFor(p, dataset, JobOutputFolder.Create(paths.RunDirectory("extraction", context.JobId)));
+        options = options with { Grid = options.Grid with { MaxTissuePixels = settings.Value.MaxTissuePixels } };
         var progress = new ExtractionProgress(context, dbFactory, options.OutputDirectory);
         var report = await new ExtractionRunner(dbFactory, time).RunAsync(options, progress, ct);
         context.Link(report.RunId);
