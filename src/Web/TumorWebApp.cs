@@ -42,6 +42,7 @@ public static class TumorWebApp
         app.UseSecurityHeaders();
         app.UseApiRequestLimits();
         app.UseCrossSiteRefusal();
+        app.UseNotFoundPage();
         // Files of the root wwwroot/ (styles, npm scripts) are public and served before routing, which
         // would otherwise match them to MapStaticAssets' catch-all fallback behind the sign-in.
         app.UseStaticFiles();
