@@ -10,6 +10,8 @@ window.tumorweb.charts = (function () {
     function label(v, decimals) {
         if (typeof v !== 'number') return v;
         if (decimals === 0 && Math.abs(v - Math.round(v)) > 1e-9) return '';
+        // 6e11 reads; 600000000000.00 does not.
+        if (v !== 0 && (Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3)) return v.toExponential(Number.isInteger(Math.log10(Math.abs(v))) ? 0 : 1).replace('e+', 'e');
         return v.toFixed(decimals);
     }
 
@@ -21,6 +23,7 @@ window.tumorweb.charts = (function () {
         };
         const fixed = a.min !== null && a.min !== undefined && a.max !== null && a.max !== undefined;
         if (isX) result.type = 'numeric';
+        if (a.logarithmic) result.logarithmic = true;
         // A fixed 0..1 range (ROC) reads best in fifths; a free axis gets a few more ticks.
         if (fixed) result.tickAmount = 5;
         else if (isX) result.tickAmount = 8;

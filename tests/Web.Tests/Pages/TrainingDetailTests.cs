@@ -27,6 +27,21 @@ public sealed class TrainingDetailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheLossChartSwitchesToALogarithmicAxis()
+    {
+        var runId = await SeedRunAsync();
+        var page = context.Render<TrainingDetail>(p => p.Add(c => c.Id, runId));
+        var loss = page.FindComponents<ApexChart>()[0];
+        Assert.False(loss.Instance.Options.YAxis.Logarithmic);
+
+        var toggle = page.Find("[data-test=loss-log-scale]");
+        (toggle.TagName == "INPUT" ? toggle : toggle.QuerySelector("input")!).Change(true);
+
+        page.WaitForAssertion(() => Assert.True(page.FindComponents<ApexChart>()[0].Instance.Options.YAxis.Logarithmic));
+        Assert.Null(page.FindComponents<ApexChart>()[0].Instance.Options.YAxis.Min);
+    }
+
+    [Fact]
     public async Task AMetricEventAppendsItsPointToTheLiveCharts()
     {
         var runId = await SeedRunAsync();
