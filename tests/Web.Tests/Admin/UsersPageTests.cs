@@ -30,6 +30,7 @@ public sealed class UsersPageTests : IAsyncDisposable
         page.WaitForAssertion(() => Assert.Equal(["nina", "olga", "tester (you)"], UserNamesShown(page)));
         Assert.Contains(new UserSummary((await _context.FindUserAsync("nina"))!.Id, "nina", LabRoles.Operator, false), await _context.UsersAsync());
         Assert.Empty(page.FindAll(".tw-account-error"));
+        Assert.Equal("User \"nina\" created with role Operator; give them their password.", page.Find(".tw-account-created").TextContent.Trim());
     }
 
     [Fact]
