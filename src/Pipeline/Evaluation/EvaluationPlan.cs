@@ -8,8 +8,7 @@ namespace TumorWeb.Pipeline.Evaluation;
 
 /// <summary>
 /// What an evaluation run works on: the training run and its furthest checkpoint, the chosen slides
-/// (by name), the grid its extraction used, and the slides the model saw (train and validation splits),
-/// known by content identity and, for extractions made before identities were recorded, by path.
+/// (by name), the grid its extraction used, and the slides of that extraction with their splits.
 /// </summary>
 internal sealed record EvaluationPlan(
     TrainingRun Training,
@@ -17,15 +16,15 @@ internal sealed record EvaluationPlan(
     int DatasetId,
     IReadOnlyList<RegisteredSlide> Slides,
     GridOptions Grid,
-    IReadOnlySet<string> SeenInTraining,
-    IReadOnlySet<string> SeenHashes)
+    IReadOnlyList<RunSlide> ModelSlides)
 {
-    public bool UsedInTraining(RegisteredSlide slide)
-    {
-        if (SeenHashes.Count == 0) return SeenInTraining.Contains(Path.GetFullPath(slide.SlidePath));
-        var hash = slide.ContentHash ?? Pipeline.Slides.SlideFingerprint.Of(slide.SlidePath);
-        return SeenHashes.Contains(hash);
-    }
+    /// <summary>The model trained or was validated on this slide (<see cref="ModelSlideSplits"/>).</summary>
+    public bool UsedInTraining(RegisteredSlide slide) =>
+        ModelSlideSplits.Seen(ModelSlideSplits.SplitOf(IdentityOf(slide), Path.GetFullPath(slide.SlidePath), ModelSlides));
+
+    // A slide registered before identities were recorded is read for one only when the extraction has them to compare.
+    private string? IdentityOf(RegisteredSlide slide) =>
+        slide.ContentHash ?? (ModelSlides.Any(s => s.ContentHash is not null) ? Pipeline.Slides.SlideFingerprint.Of(slide.SlidePath) : null);
 
     public static async Task<EvaluationPlan> LoadAsync(IDbContextFactory<TumorWebDbContext> dbFactory, EvaluationRunOptions p, CancellationToken ct)
     {
@@ -38,12 +37,9 @@ internal sealed record EvaluationPlan(
             .OrderBy(s => s.Name).ToListAsync(ct);
         if (slides.Count != p.SlideIds.Count)
             throw new InvalidOperationException($"{p.SlideIds.Count - slides.Count} of the chosen slides are no longer in dataset {p.DatasetId}");
-        var seen = await db.RunSlides.AsNoTracking()
-            .Where(s => s.ExtractionRunId == training.ExtractionRunId && (s.Split == DataSplit.Train || s.Split == DataSplit.Validation))
-            .Select(s => new { s.SlidePath, s.ContentHash }).ToListAsync(ct);
+        var modelSlides = await db.RunSlides.AsNoTracking().Where(s => s.ExtractionRunId == training.ExtractionRunId).ToListAsync(ct);
         var extraction = training.ExtractionRun!;
         var grid = new GridOptions { CellSize = extraction.CellSize, TumorSlideThreshold = extraction.TumorSlideThreshold, MaxTissuePixels = p.MaxTissuePixels };
-        return new EvaluationPlan(training, checkpoint, p.DatasetId, slides, grid,
-            seen.Select(s => Path.GetFullPath(s.SlidePath)).ToHashSet(), seen.Select(s => s.ContentHash).OfType<string>().ToHashSet());
+        return new EvaluationPlan(training, checkpoint, p.DatasetId, slides, grid, modelSlides);
     }
 }

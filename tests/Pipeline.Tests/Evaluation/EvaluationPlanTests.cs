@@ -23,8 +23,12 @@ public sealed class EvaluationPlanTests : IDisposable
 
     private static EvaluationPlan Plan(IEnumerable<string> trainingPaths, bool withHashes) => new(
         new TrainingRun(), "c", 1, [], new GridOptions(),
-        trainingPaths.Select(Path.GetFullPath).ToHashSet(),
-        withHashes ? trainingPaths.Select(Pipeline.Slides.SlideFingerprint.Of).ToHashSet() : new HashSet<string>());
+        trainingPaths.Select(path => new RunSlide
+        {
+            SlidePath = Path.GetFullPath(path),
+            ContentHash = withHashes ? Pipeline.Slides.SlideFingerprint.Of(path) : null,
+            Split = DataSplit.Train,
+        }).ToList());
 
     [Fact]
     public void ARenamedCopyInAnotherDatasetIsFlaggedAndAnotherLabsTumor001IsNot()

@@ -1,7 +1,7 @@
 using TumorWeb.Data.Entities;
-using TumorWeb.Web.Features.Runs;
+using TumorWeb.Pipeline.Evaluation;
 
-namespace TumorWeb.Web.Tests.Pages;
+namespace TumorWeb.Pipeline.Tests.Evaluation;
 
 public sealed class ModelSlideSplitsTests
 {
