@@ -17,21 +17,19 @@ public sealed class JobQueue(IDbContextFactory<TumorWebDbContext> dbFactory, Job
     public async Task<Job> EnqueueAsync(JobRequest request, CancellationToken ct = default)
     {
         var datasetId = await validation.ValidateAsync(request, ct);
-        string? named;
-        await using (var names = await dbFactory.CreateDbContextAsync(ct))
-            named = await JobTitles.ForAsync(names, request, ct);
-        var job = new Job
-        {
-            Kind = request.Kind,
-            Title = named ?? request.Title.Trim(),
-            Parameters = JobParametersJson.Write(request.Kind, request.Parameters),
-            Status = RunStatus.Queued,
-            CreatedBy = request.CreatedBy,
-            CreatedAt = time.GetUtcNow(),
-            DatasetId = datasetId,
-        };
+        Job job;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
+            job = new Job
+            {
+                Kind = request.Kind,
+                Title = await JobTitles.ForAsync(db, request, ct) ?? request.Title.Trim(),
+                Parameters = JobParametersJson.Write(request.Kind, request.Parameters),
+                Status = RunStatus.Queued,
+                CreatedBy = request.CreatedBy,
+                CreatedAt = time.GetUtcNow(),
+                DatasetId = datasetId,
+            };
             // The audit entry names the job's id, known only after the first save; one transaction keeps both or neither.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             db.Jobs.Add(job);
