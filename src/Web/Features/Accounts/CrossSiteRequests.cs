@@ -8,10 +8,12 @@ namespace TumorWeb.Web.Features.Accounts;
 /// </summary>
 public static class CrossSiteRequests
 {
-    public static IApplicationBuilder UseCrossSiteRefusal(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    public static IApplicationBuilder UseCrossSiteRefusal(this IApplicationBuilder app)
+    {
+        // Read once: the middleware sees every tile request.
+        var publicOrigin = PublicOrigin(app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Hosting.TumorWebOptions>>().Value);
+        return app.Use(async (context, next) =>
         {
-            var publicOrigin = PublicOrigin(context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Hosting.TumorWebOptions>>().Value);
             if (IsGuarded(context.Request) && ApiTokenAuthentication.ReadToken(context.Request) is null && IsCrossSite(context.Request, publicOrigin))
             {
                 await Results.Problem("a request from another site cannot act with this app's sign-in cookie",
@@ -20,6 +22,7 @@ public static class CrossSiteRequests
             }
             await next(context);
         });
+    }
 
     private static string? PublicOrigin(Hosting.TumorWebOptions options) =>
         Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : null;
