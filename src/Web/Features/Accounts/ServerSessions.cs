@@ -26,6 +26,8 @@ public sealed class ServerSessions(IDbContextFactory<TumorWebDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync();
         var now = time.GetUtcNow();
         await db.UserSessions.Where(s => s.ExpiresAt < now).ExecuteDeleteAsync();
+        foreach (var (cachedKey, cached) in _cache)
+            if (cached.Properties.ExpiresUtc < now) _cache.TryRemove(cachedKey, out _);
         db.UserSessions.Add(Row(key, ticket));
         await db.SaveChangesAsync();
         _cache[key] = ticket;
