@@ -49,23 +49,18 @@ public sealed record ExtractionOptions
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting out of range, with the allowed range.</summary>
     public void Validate()
     {
-        Require(Seed >= 0, $"seed must be 0 or more (got {Seed})");
-        Require(TumorFraction is > 0 and <= 1, $"tumor fraction must be above 0 and at most 1 (got {TumorFraction})");
-        Require(NormalPerTumor is >= 0 and <= MaxNormalPerTumor,
+        Settings.Require(Seed >= 0, $"seed must be 0 or more (got {Seed})");
+        Settings.Require(TumorFraction is > 0 and <= 1, $"tumor fraction must be above 0 and at most 1 (got {TumorFraction})");
+        Settings.Require(NormalPerTumor is >= 0 and <= MaxNormalPerTumor,
             $"normal patches per tumor patch must be between 0 and {MaxNormalPerTumor} (got {NormalPerTumor})");
-        Require(Grid.TumorSlideThreshold >= 0, $"tumor slide threshold must be 0 or more (got {Grid.TumorSlideThreshold})");
-        Require(Grid.CellSize is >= MinCellSize and <= MaxSide, $"cell size must be between {MinCellSize} and {MaxSide} pixels (got {Grid.CellSize})");
-        Require(PatchSize >= Grid.CellSize && PatchSize <= MaxSide,
+        Settings.Require(Grid.TumorSlideThreshold >= 0, $"tumor slide threshold must be 0 or more (got {Grid.TumorSlideThreshold})");
+        Settings.Require(Grid.CellSize is >= MinCellSize and <= MaxSide, $"cell size must be between {MinCellSize} and {MaxSide} pixels (got {Grid.CellSize})");
+        Settings.Require(PatchSize >= Grid.CellSize && PatchSize <= MaxSide,
             $"patch size must be between the cell size ({Grid.CellSize}) and {MaxSide} pixels (got {PatchSize})");
-        Require(ValidationFraction is >= 0 and < 1, $"validation fraction must be at least 0 and below 1 (got {ValidationFraction})");
-        Require(TestFraction is >= 0 and < 1, $"test fraction must be at least 0 and below 1 (got {TestFraction})");
-        Require(ValidationFraction + TestFraction < 1,
+        Settings.Require(ValidationFraction is >= 0 and < 1, $"validation fraction must be at least 0 and below 1 (got {ValidationFraction})");
+        Settings.Require(TestFraction is >= 0 and < 1, $"test fraction must be at least 0 and below 1 (got {TestFraction})");
+        Settings.Require(ValidationFraction + TestFraction < 1,
             $"validation and test fractions must leave slides for training (got {ValidationFraction} + {TestFraction})");
-    }
-
-    private static void Require(bool condition, string message)
-    {
-        if (!condition) throw new ArgumentException(message);
     }
 
     internal SamplingOptions Sampling => new(Seed, TumorFraction, NormalPerTumor);

@@ -60,19 +60,14 @@ public sealed record TrainingHyperparameters(
     /// </summary>
     public void Validate()
     {
-        Require(Epochs is >= 1 and <= MaxEpochs, $"epochs must be between 1 and {MaxEpochs} (got {Epochs})");
-        Require(BatchSize is >= 1 and <= MaxBatchSize, $"batch size must be between 1 and {MaxBatchSize} (got {BatchSize})");
-        Require(LearningRate is > 0 and <= MaxLearningRate, $"learning rate must be above 0 and at most {MaxLearningRate} (got {LearningRate})");
-        Require(WeightDecay >= 0, $"weight decay cannot be negative (got {WeightDecay})");
-        Require(Seed >= 0, $"seed must be 0 or more (got {Seed})");
-        Require(MaxStepsPerEpoch is null or >= 1, $"max steps per epoch must be at least 1 (got {MaxStepsPerEpoch})");
-        Require(MetricEvery >= 1, $"metric interval must be at least 1 step (got {MetricEvery})");
-        Require(CheckpointMinutes > 0, $"checkpoint interval must be positive (got {CheckpointMinutes} minutes)");
-        Require(Threads >= 0, $"threads cannot be negative (got {Threads})");
-    }
-
-    private static void Require(bool condition, string message)
-    {
-        if (!condition) throw new ArgumentException(message);
+        Settings.Require(Epochs is >= 1 and <= MaxEpochs, $"epochs must be between 1 and {MaxEpochs} (got {Epochs})");
+        Settings.Require(BatchSize is >= 1 and <= MaxBatchSize, $"batch size must be between 1 and {MaxBatchSize} (got {BatchSize})");
+        Settings.Require(LearningRate is > 0 and <= MaxLearningRate, $"learning rate must be above 0 and at most {MaxLearningRate} (got {LearningRate})");
+        Settings.Require(WeightDecay >= 0, $"weight decay cannot be negative (got {WeightDecay})");
+        Settings.Require(Seed >= 0, $"seed must be 0 or more (got {Seed})");
+        Settings.Require(MaxStepsPerEpoch is null or >= 1, $"max steps per epoch must be at least 1 (got {MaxStepsPerEpoch})");
+        Settings.Require(MetricEvery >= 1, $"metric interval must be at least 1 step (got {MetricEvery})");
+        Settings.Require(CheckpointMinutes > 0, $"checkpoint interval must be positive (got {CheckpointMinutes} minutes)");
+        Settings.Require(Threads >= 0, $"threads cannot be negative (got {Threads})");
     }
 }

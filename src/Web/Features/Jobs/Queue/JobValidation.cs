@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TumorWeb.Data;
 using TumorWeb.Data.Entities;
+using TumorWeb.Pipeline;
 using TumorWeb.Pipeline.Training;
 using TumorWeb.Pipeline.Training.Models;
 using TumorWeb.Web.Features.Jobs.Runners;
@@ -42,7 +43,7 @@ public sealed class JobValidation(IDbContextFactory<TumorWebDbContext> dbFactory
     {
         var extraction = await db.ExtractionRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == p.ExtractionRunId, ct)
             ?? throw new ArgumentException($"extraction run {p.ExtractionRunId} does not exist");
-        Require(extraction.Status == RunStatus.Completed,
+        Settings.Require(extraction.Status == RunStatus.Completed,
             $"extraction run {p.ExtractionRunId} is {extraction.Status}; train on a completed extraction (resume it first)");
         var preset = ModelPresets.Parse(p.Preset ?? "");
         if (preset.IsFrozen() && !File.Exists(PretrainedWeights.DefaultPath(preset)))
@@ -55,17 +56,17 @@ public sealed class JobValidation(IDbContextFactory<TumorWebDbContext> dbFactory
     private static async Task<int?> EvaluationAsync(TumorWebDbContext db, EvaluationJobParameters p, CancellationToken ct)
     {
         var ids = p.SlideIds ?? [];
-        Require(ids.Count <= MaxSlides, $"at most {MaxSlides:N0} slides can be evaluated at once (got {ids.Count:N0})");
+        Settings.Require(ids.Count <= MaxSlides, $"at most {MaxSlides:N0} slides can be evaluated at once (got {ids.Count:N0})");
         var training = await db.TrainingRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == p.TrainingRunId, ct)
             ?? throw new ArgumentException($"training run {p.TrainingRunId} does not exist");
-        Require(Directory.Exists(training.OutputDirectory) && Checkpoints.Furthest(training.OutputDirectory) is not null,
+        Settings.Require(Directory.Exists(training.OutputDirectory) && Checkpoints.Furthest(training.OutputDirectory) is not null,
             $"training run {p.TrainingRunId} has no checkpoint yet; train (or resume) it first");
         var dataset = await UsableDatasetAsync(db, p.DatasetId, ct);
-        Require(ids.Count > 0, "choose at least one slide to evaluate");
-        Require(ids.Distinct().Count() == ids.Count, "a slide is listed twice");
+        Settings.Require(ids.Count > 0, "choose at least one slide to evaluate");
+        Settings.Require(ids.Distinct().Count() == ids.Count, "a slide is listed twice");
         var slides = await db.RegisteredSlides.AsNoTracking().Where(s => s.DatasetId == dataset.Id && ids.Contains(s.Id)).ToListAsync(ct);
         var foreign = ids.Except(slides.Select(s => s.Id)).ToList();
-        Require(foreign.Count == 0,
+        Settings.Require(foreign.Count == 0,
             $"slide {string.Join(", ", foreign.Take(10))}{(foreign.Count > 10 ? $" and {foreign.Count - 10} more" : "")} is not a slide of dataset {dataset.Id} ({dataset.Name})");
         if (slides.FirstOrDefault(s => s.Error is not null) is { } broken)
             throw new ArgumentException($"slide {broken.Id} ({broken.Name}) cannot be used: {broken.Error}");
@@ -79,10 +80,5 @@ public sealed class JobValidation(IDbContextFactory<TumorWebDbContext> dbFactory
         if (dataset.Error is not null) throw new ArgumentException($"dataset {datasetId} ({dataset.Name}) cannot be used: {dataset.Error}");
         if (!Directory.Exists(dataset.Folder)) throw new ArgumentException($"dataset {datasetId} ({dataset.Name}): its folder {dataset.Folder} is gone");
         return dataset;
-    }
-
-    private static void Require(bool condition, string message)
-    {
-        if (!condition) throw new ArgumentException(message);
     }
 }
