@@ -77,6 +77,33 @@ public sealed class DatasetDetailPageTests : ComponentTestContext, IAsyncLifetim
     }
 
     [Fact]
+    public async Task AGeoJsonSlideListsItsIgnoredClassesWithTheirCounts()
+    {
+        var geoJson = Path.Combine(_host.Folder("qupath"), "node.geojson");
+        static string Feature(string name) =>
+            "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2]},\"properties\":{\"classification\":{\"name\":\"" + name + "\"}}}";
+        await File.WriteAllTextAsync(geoJson, "{\"type\":\"FeatureCollection\",\"features\":["
+            + string.Join(",", Feature("Tumor"), Feature("Stroma"), Feature("Stroma"), Feature("Immune cells")) + "]}");
+        var dataset = new Dataset
+        {
+            Name = "QuPath", Folder = _host.Folder("qupath"),
+            Slides = [new RegisteredSlide { Name = "node", SlidePath = "/x/node.tif", AnnotationPath = geoJson, Vendor = "generic-tiff", Width = 10, Height = 10 }],
+        };
+        await using (var db = _host.Db())
+        {
+            db.Datasets.Add(dataset);
+            await db.SaveChangesAsync();
+        }
+
+        var page = Render<DatasetDetailPage>(p => p.Add(x => x.Id, dataset.Id));
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll(".slides-table tbody tr")));
+        var row = page.Find(".slides-table tbody tr");
+        Assert.Contains("GeoJSON annotations", row.TextContent);
+        Assert.Equal("ignored: Immune cells (1), Stroma (2)", row.QuerySelector(".ignored-classes")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task EachRoleSaysWhyAgainstTheDatasetsThreshold()
     {
         var dataset = await SeedAsync();

@@ -20,8 +20,23 @@ public static class GeoJsonAnnotationReader
 
     public static SlideAnnotations Read(string path, SlideExtent? extent = null, int maxVertices = AsapAnnotationReader.DefaultMaxVertices)
     {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return Read(stream, path, extent, maxVertices);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new AnnotationException(path, e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : e.Message, e);
+        }
+    }
+
+    /// <summary>GeoJSON from a stream (e.g. a request body); errors name <paramref name="source"/>.</summary>
+    public static SlideAnnotations Read(Stream stream, string source, SlideExtent? extent = null, int maxVertices = AsapAnnotationReader.DefaultMaxVertices)
+    {
         ArgumentOutOfRangeException.ThrowIfNegative(maxVertices);
-        using var document = Parse(path);
+        var path = source;
+        using var document = Parse(path, stream);
         var features = Features(path, document.RootElement);
         var tumor = new List<Polygon>();
         var exclusion = new List<Polygon>();
@@ -54,20 +69,25 @@ public static class GeoJsonAnnotationReader
         };
     }
 
-    private static JsonDocument Parse(string path)
+    /// <summary>The ignored classes of a GeoJSON file and their counts, without reading any geometry.</summary>
+    public static IReadOnlyList<IgnoredClass> IgnoredClasses(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var document = Parse(path, stream);
+        return Features(path, document.RootElement).Select(ClassName).Where(n => QuPathClasses.RoleOf(n) == AnnotationRole.Ignored)
+            .GroupBy(n => n, StringComparer.Ordinal).Select(g => new IgnoredClass(g.Key, g.Count()))
+            .OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+    }
+
+    private static JsonDocument Parse(string path, Stream stream)
     {
         try
         {
-            using var stream = File.OpenRead(path);
             return JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 64 });
         }
         catch (JsonException e)
         {
             throw new AnnotationException(path, $"not JSON: line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {e.Message}", e);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new AnnotationException(path, e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : e.Message, e);
         }
     }
 

@@ -49,7 +49,8 @@ public static class SlideInspector
     /// <summary>SlideGridFiles.Build, but over the slide handle already open for the metadata and thumbnail.</summary>
     private static SlideGrid BuildGrid(ISlide slide, RegisteredSlide row, GridOptions options, IProgress<StageProgress>? progress, CancellationToken ct)
     {
-        var annotations = row.AnnotationPath is null ? null : AsapAnnotationReader.Read(row.AnnotationPath, options.MaxAnnotationVertices);
+        var annotations = row.AnnotationPath is null ? null
+            : AnnotationFiles.Read(row.AnnotationPath, new SlideExtent(slide.Metadata.Width, slide.Metadata.Height), options.MaxAnnotationVertices);
         using var mask = row.MaskPath is null ? null : OpenSlideSlide.OpenMask(row.MaskPath);
         return SlideGridBuilder.Build(slide, mask, annotations, options, progress, ct);
     }
