@@ -1,4 +1,5 @@
 using NetTopologySuite.Geometries;
+using Polygon = TumorWeb.Pipeline.Grid.Annotations.Polygon;
 using NetTopologySuite.Operation.Valid;
 using TumorWeb.Pipeline.Grid;
 using TumorWeb.Pipeline.Grid.Annotations;
