@@ -1,5 +1,6 @@
 using TumorWeb.Pipeline.Grid;
 using TumorWeb.Pipeline.Grid.Annotations;
+using TumorWeb.Pipeline.Slides;
 
 namespace TumorWeb.Pipeline.Inference.Regions;
 
@@ -13,9 +14,14 @@ public static class PredictedRegions
     public const double DefaultThreshold = 0.5;
 
     /// <param name="probabilities">One per cell, row by row, as in <see cref="HeatmapScores"/>.</param>
-    /// <param name="mpp">Microns per pixel in x and y; null when the slide does not say, and then regions have no area.</param>
+    /// <summary>The regions of a slide's heatmap.</summary>
+    public static IReadOnlyList<PredictedRegion> Of(SlideHeatmap heatmap, double threshold, MicronsPerPixel? mpp) =>
+        Find(heatmap.Probabilities, heatmap.Grid.Tissue.Size, heatmap.Grid.Stats.CellSize,
+            new SlideExtent(heatmap.Grid.SlideWidth, heatmap.Grid.SlideHeight), threshold, mpp);
+
+    /// <param name="mpp">Null when the slide does not say its resolution; the regions then have no area.</param>
     public static IReadOnlyList<PredictedRegion> Find(float[] probabilities, GridSize grid, int cellSize, SlideExtent slide, double threshold,
-        (double X, double Y)? mpp)
+        MicronsPerPixel? mpp)
     {
         if (!(threshold > 0 && threshold <= 1))
             throw new ArgumentOutOfRangeException(nameof(threshold), $"the region threshold must be above 0 and at most 1 (got {threshold})");
@@ -28,14 +34,14 @@ public static class PredictedRegions
         return CellContours.Trace(mask).Select(region => Describe(region, probabilities, grid.Width, cellSize, slide, mpp)).ToList();
     }
 
-    private static PredictedRegion Describe(CellRegion region, float[] probabilities, int gridWidth, int cellSize, SlideExtent slide, (double X, double Y)? mpp)
+    private static PredictedRegion Describe(CellRegion region, float[] probabilities, int gridWidth, int cellSize, SlideExtent slide, MicronsPerPixel? mpp)
     {
         var values = region.Cells.Select(c => (double)probabilities[c.Y * gridWidth + c.X]).ToList();
         var outline = new Polygon(ToLevelZero(region.Outline, cellSize, slide))
         {
             Holes = region.Holes.Select(h => ToLevelZero(h, cellSize, slide)).ToArray(),
         };
-        double? area = mpp is { } m ? Area(outline) * m.X * m.Y : null;
+        double? area = mpp is null ? null : Area(outline) * mpp.X * mpp.Y;
         return new PredictedRegion(outline, region.Cells.Count, values.Max(), values.Average(), area);
     }
 

@@ -1,6 +1,7 @@
 using TumorWeb.Pipeline.Grid;
 using TumorWeb.Pipeline.Grid.Annotations;
 using TumorWeb.Pipeline.Inference.Regions;
+using TumorWeb.Pipeline.Slides;
 
 namespace TumorWeb.Pipeline.Tests.Inference.Regions;
 
@@ -17,7 +18,7 @@ public class PredictedRegionsTests
     [Fact]
     public void RegionsAreOutlinedInLevelZeroPixelsWithTheirProbabilitiesAndArea()
     {
-        var regions = PredictedRegions.Find(Probabilities, new GridSize(4, 3), 100, new SlideExtent(350, 300), 0.5, (0.25, 0.5));
+        var regions = PredictedRegions.Find(Probabilities, new GridSize(4, 3), 100, new SlideExtent(350, 300), 0.5, new MicronsPerPixel(0.25, 0.5, "test"));
 
         Assert.Equal(2, regions.Count);
         Assert.Equal([new(200, 0), new(200, 200), new(100, 200), new(100, 100), new(0, 100), new(0, 0)], regions[0].Outline.Points);
