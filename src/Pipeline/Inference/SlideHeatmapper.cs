@@ -21,7 +21,10 @@ public static class SlideHeatmapper
         var grid = SlideGridFiles.Build(slidePath, maskPath, annotationsPath, options.Grid, progress, ct);
         var gridSeconds = clock.Elapsed.TotalSeconds;
         using var slide = OpenSlideSlide.Open(slidePath);
-        var scores = await HeatmapScorer.ScoreAsync(slide, grid.Tissue, options.Grid.CellSize, model, options, progress, ct);
+        int? contextPixels = options.PatchMicrons is { } microns
+            ? PhysicalSize.Pixels(microns, SlideResolution.Require(slide.Metadata, options.Grid.Mpp))
+            : null;
+        var scores = await HeatmapScorer.ScoreAsync(slide, grid.Tissue, grid.Stats.CellSize, model, options, progress, ct, contextPixels);
         return new SlideHeatmap(grid, scores, model.Name, model.PatchSize, options.BatchSize,
             HasGroundTruth: maskPath is not null || annotationsPath is not null, gridSeconds, options.TrainingSlides,
             options.TrainingSlideHashes, SlideFingerprint.Of(slidePath));
