@@ -18,12 +18,13 @@ public static class SlideHeatmapper
     {
         options.Validate();
         var clock = Stopwatch.StartNew();
-        var grid = SlideGridFiles.Build(slidePath, maskPath, annotationsPath, options.Grid, progress, ct);
-        var gridSeconds = clock.Elapsed.TotalSeconds;
         using var slide = OpenSlideSlide.Open(slidePath);
+        // Before the grid: a slide that cannot give the patch's physical size fails at once.
         int? contextPixels = options.PatchMicrons is { } microns
             ? PhysicalSize.Pixels(microns, SlideResolution.Require(slide.Metadata, options.Grid.Mpp))
             : null;
+        var grid = SlideGridFiles.Build(slidePath, maskPath, annotationsPath, options.Grid, progress, ct);
+        var gridSeconds = clock.Elapsed.TotalSeconds;
         var scores = await HeatmapScorer.ScoreAsync(slide, grid.Tissue, grid.Stats.CellSize, model, options, progress, ct, contextPixels);
         return new SlideHeatmap(grid, scores, model.Name, model.PatchSize, options.BatchSize,
             HasGroundTruth: maskPath is not null || annotationsPath is not null, gridSeconds, options.TrainingSlides,
