@@ -45,7 +45,7 @@ public static class HeatmapCommand
             {
                 using var loaded = ModelLoading.Load(parse.GetValue(model)!);
                 var options = new HeatmapOptions { BatchSize = parse.GetValue(batch), TrainingSlides = loaded.TrainingSlides,
-                    TrainingSlideHashes = loaded.TrainingSlideHashes, PatchMicrons = microns.PatchMicrons(parse),
+                    TrainingSlideHashes = loaded.TrainingSlideHashes, PatchMicrons = microns.PatchMicrons(parse) ?? loaded.PatchMicrons,
                     Grid = new Pipeline.Grid.GridOptions { CellMicrons = microns.CellMicrons(parse), Mpp = microns.Mpp(parse) } };
                 var heatmap = await CliOutput.WithProgressAsync("heatmap", progress => Task.Run(() =>
                     SlideHeatmapper.RunAsync(slidePath, maskPath, annotationsPath, loaded.Classifier, options, progress, ct), ct));
