@@ -139,7 +139,8 @@ window.tumorweb.viewer = (function () {
         line.className = 'tw-scale-bar-line';
         const text = document.createElement('span');
         bar.append(line, text);
-        viewer.addControl(bar, { anchor: OpenSeadragon.ControlAnchor.BOTTOM_LEFT });
+        // Not faded with the zoom buttons: the scale matters most while looking, not while pointing.
+        viewer.addControl(bar, { anchor: OpenSeadragon.ControlAnchor.BOTTOM_LEFT, autoFade: false });
         const unit = options.mpp ? 'µm' : 'px';
         const update = () => {
             // Screen pixels per slide pixel: one viewport unit is the slide's width.
