@@ -73,6 +73,24 @@ public sealed class TrainingDetailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ThePageNamesTheRunsFolderBesideItsNumber()
+    {
+        // Job 5 made training run #1 (jobs of every kind share one count): the number and the folder differ.
+        var run = RunRows.Training(RunRows.Extraction(), outputDirectory: Path.Combine(context.TempDirectory, "runs", "training-5"));
+        await context.SeedAsync(db =>
+        {
+            db.TrainingRuns.Add(run);
+            return Task.CompletedTask;
+        });
+
+        var page = context.Render<TrainingDetail>(p => p.Add(c => c.Id, run.Id));
+
+        page.WaitForAssertion(() => Assert.Contains($"Training #{run.Id}", page.Markup));
+        Assert.Equal("folder runs/training-5", page.Find("[data-test=run-folder]").TextContent.Trim());
+        Assert.DoesNotContain(context.TempDirectory, page.Find("[data-test=run-folder]").TextContent);
+    }
+
+    [Fact]
     public async Task LeavingThePageEndsItsSubscription()
     {
         var runId = await SeedRunAsync();
