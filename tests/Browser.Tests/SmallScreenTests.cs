@@ -23,14 +23,17 @@ public sealed class SmallScreenTests
         await using var app = await AppProcess.StartAsync(data, Path.Combine(BrowserSession.ArtifactDirectory, "small-screen.log"),
             "--TumorWeb:Demo:Slides=2", "--TumorWeb:Demo:Side=2048", "--TumorWeb:Demo:NormalSlides=1");
         await using var browser = await BrowserSession.StartAsync();
+        var phone = browser.Page;
+        await phone.SetViewportSizeAsync(PhoneWidth, PhoneHeight);
+        await phone.GotoAsync(app.BaseUrl);
+        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        Assert.True((await WidthsAsync(phone)).ScrollWidth <= PhoneWidth, $"the sign-in page scrolls sideways: {await WideElementsAsync(phone)}");
         await new SignInPage(browser.Page, app.BaseUrl).SignInAsAdminAsync("datasets");
         await new DatasetsPage(browser.Page, app.BaseUrl).WaitForReadyAsync("Demo (synthetic)");
         var extractions = new ExtractionsPage(browser.Page, app.BaseUrl);
         await extractions.OpenAsync();
         await extractions.StartAsync();
         await extractions.WaitForRunStatusInListAsync("Completed");
-        var phone = browser.Page;
-        await phone.SetViewportSizeAsync(PhoneWidth, PhoneHeight);
         try
         {
             foreach (var route in MainPages)
