@@ -90,6 +90,14 @@ public sealed class LabScenarioTests
         await Microsoft.Playwright.Assertions.Expect(stranger.Locator("[data-testid=scale-bar]")).ToContainTextAsync(" px");
         await stranger.WaitForTimeoutAsync(1500);
         await stranger.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.ArtifactDirectory, "6c-shared-viewer.png") });
+        // On a phone the shared viewer spans the width and neither shared page scrolls sideways.
+        await stranger.SetViewportSizeAsync(390, 844);
+        await stranger.ReloadAsync();
+        await new ViewerPage(stranger, app.BaseUrl).WaitForLayersAsync(atLeast: 2);
+        Assert.InRange(await stranger.EvaluateAsync<double>("() => document.querySelector('.tw-viewer').getBoundingClientRect().width"), 388, 390);
+        Assert.True(await stranger.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the shared viewer scrolls sideways on a phone");
+        await stranger.GotoAsync(shareUrl);
+        Assert.True(await stranger.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the shared results scroll sideways on a phone");
         // The link opens that result only: the rest of the app still asks the stranger to sign in.
         await stranger.GotoAsync(app.BaseUrl + "/evaluations/1");
         await Microsoft.Playwright.Assertions.Expect(stranger.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
