@@ -20,8 +20,7 @@ public sealed class TumorWebPaths(IOptions<TumorWebOptions> options, IWebHostEnv
     public string KeysDirectory => Path.Combine(DataDirectory, "keys");
 
     public static TumorWebPaths From(IConfiguration configuration, IWebHostEnvironment environment) =>
-        new(Microsoft.Extensions.Options.Options.Create(
-            configuration.GetSection(TumorWebOptions.Section).Get<TumorWebOptions>() ?? new TumorWebOptions()), environment);
+        new(Microsoft.Extensions.Options.Options.Create(TumorWebOptions.From(configuration)), environment);
 
     public string RunDirectory(string kind, int id) => Path.Combine(DataDirectory, "runs", $"{kind}-{id}");
 }
