@@ -15,13 +15,16 @@ public sealed class PostgresServer : IAsyncDisposable
 {
     public const string MissingReason = "needs Debian's postgresql: run scripts/setup.sh (it installs the package)";
 
+    /// <summary>Names the folder of initdb and pg_ctl when they are not under /usr/lib/postgresql/N/bin.</summary>
+    public const string BinVariable = "TUMORWEB_POSTGRES_BIN";
+
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
     private const string Superuser = "postgres";
     private const int StartAttempts = 3;
 
     private PostgresServer(string folder, int port) => (Folder, Port) = (folder, port);
 
-    /// <summary>The newest installed server's binaries (/usr/lib/postgresql/15/bin on Debian 12), or null.</summary>
+    /// <summary>The binaries of <see cref="BinVariable"/>, else the newest installed server's (/usr/lib/postgresql/15/bin on Debian 12); null when missing.</summary>
     public static string? BinDirectory { get; } = FindBinDirectory();
 
     /// <summary>Holds the cluster's data folder, its log and its socket.</summary>
@@ -111,14 +114,20 @@ public sealed class PostgresServer : IAsyncDisposable
 
         """;
 
-    private static string? FindBinDirectory() =>
-        Directory.Exists("/usr/lib/postgresql")
+    private static string? FindBinDirectory()
+    {
+        if (Environment.GetEnvironmentVariable(BinVariable) is { Length: > 0 } given)
+            return HasServer(given) ? given : null;
+        return Directory.Exists("/usr/lib/postgresql")
             ? Directory.GetDirectories("/usr/lib/postgresql")
                 .Select(version => Path.Combine(version, "bin"))
-                .Where(bin => File.Exists(Path.Combine(bin, "initdb")) && File.Exists(Path.Combine(bin, "pg_ctl")))
+                .Where(HasServer)
                 .OrderByDescending(bin => int.TryParse(Path.GetFileName(Path.GetDirectoryName(bin)), out var major) ? major : 0)
                 .FirstOrDefault()
             : null;
+    }
+
+    private static bool HasServer(string bin) => File.Exists(Path.Combine(bin, "initdb")) && File.Exists(Path.Combine(bin, "pg_ctl"));
 
     private static bool IsRoot => Environment.IsPrivilegedProcess;
 
