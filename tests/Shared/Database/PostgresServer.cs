@@ -21,6 +21,9 @@ public sealed class PostgresServer : IAsyncDisposable
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
     private const string Superuser = "postgres";
     private const int StartAttempts = 3;
+    private const string FolderPrefix = "tumorweb-pg-";
+    private const string OwnerFile = "owner.pid";
+    private static readonly TimeSpan UnownedGrace = TimeSpan.FromMinutes(10);
 
     private PostgresServer(string folder, int port) => (Folder, Port) = (folder, port);
 
@@ -42,9 +45,11 @@ public sealed class PostgresServer : IAsyncDisposable
     public static async Task<PostgresServer> StartAsync()
     {
         var bin = BinDirectory ?? throw new InvalidOperationException(MissingReason);
+        await StopAbandonedAsync(bin);
         var folder = await NewFolderAsync();
         try
         {
+            await File.WriteAllTextAsync(Path.Combine(folder, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var data = Path.Combine(folder, "data");
             // No locale: text sorts by bytes, as SQLite's default collation does. No sync: the data is thrown away.
             await RunAsync(Path.Combine(bin, "initdb"), "-D", data, "-U", Superuser, "--auth=trust", "--no-locale", "-E", "UTF8", "--no-sync", "--no-instructions");
@@ -134,9 +139,48 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>Under root the postgres user makes the folder itself, so it owns what initdb puts there.</summary>
     private static async Task<string> NewFolderAsync()
     {
-        if (!IsRoot) return Directory.CreateTempSubdirectory("tumorweb-pg-").FullName;
-        var output = await RunAsync("mktemp", "-d", Path.Combine(Path.GetTempPath(), "tumorweb-pg-XXXXXX"));
+        if (!IsRoot) return Directory.CreateTempSubdirectory(FolderPrefix).FullName;
+        var output = await RunAsync("mktemp", "-d", Path.Combine(Path.GetTempPath(), FolderPrefix + "XXXXXX"));
         return output.Trim();
+    }
+
+    /// <summary>
+    /// Stops and removes the servers of test runs that were killed before they could dispose them
+    /// (their owner process is gone), so an aborted run leaves nothing behind for long.
+    /// </summary>
+    private static async Task StopAbandonedAsync(string bin)
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        {
+            try
+            {
+                if (!IsAbandoned(folder)) continue;
+                var data = Path.Combine(folder, "data");
+                if (File.Exists(Path.Combine(data, "postmaster.pid")))
+                    await RunAsync(Path.Combine(bin, "pg_ctl"), "stop", "-D", data, "-m", "immediate", "-w", "-t", "10");
+                TempDirectory.Delete(folder);
+            }
+            // Another user's folder, or one that will not stop: left alone, it does not stand in this server's way.
+            catch (Exception e) when (e is PostgresCommandException or IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+
+    private static bool IsAbandoned(string folder)
+    {
+        var owner = Path.Combine(folder, OwnerFile);
+        if (!File.Exists(owner)) return DateTime.UtcNow - Directory.GetCreationTimeUtc(folder) > UnownedGrace;
+        if (!int.TryParse(File.ReadAllText(owner), out var pid)) return true;
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
     }
 
     private static int FreePort()
