@@ -51,6 +51,31 @@ public sealed class ClusterDatabaseTests(PostgresFixture postgres) : IDisposable
         Assert.False(File.Exists(Path.Combine(_data.Path, "tumorweb.db")));
     }
 
+    [SkippableFact]
+    public async Task ASecondNodeOnTheSameDatabaseSeesTheAdminAndTheDatasetOfTheFirst()
+    {
+        var settings = new Dictionary<string, string>
+        {
+            [AppDatabase.ClusterKey] = await postgres.NewDatabaseAsync(),
+            ["TumorWeb:Accounts:AdminUserName"] = "labadmin",
+            ["TumorWeb:Accounts:AdminPassword"] = "cluster passphrase",
+        };
+        await using var first = new TumorWebFactory(_data.Path, settings: settings);
+        using (var browser = new BrowserLikeClient(first))
+        {
+            await browser.SignInAsync("labadmin", "cluster passphrase");
+            SyntheticSlides.Write(Path.Combine(_data.Path, "shared"), slides: 1, normal: 1, side: 1024);
+            var registered = await browser.Http.PostAsJsonAsync("/api/datasets", new { folder = "shared", name = "Seen by both" });
+            await first.Services.GetRequiredService<DatasetScans>().WaitAsync((await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32());
+        }
+
+        await using var second = new TumorWebFactory(_data.Path, settings: settings);
+        using var other = new BrowserLikeClient(second);
+
+        Assert.Equal("/", (await other.SignInAsync("labadmin", "cluster passphrase")).Headers.Location!.OriginalString);
+        Assert.Equal(["Seen by both"], (await other.Http.GetFromJsonAsync<JsonElement>("/api/datasets")).EnumerateArray().Select(d => d.GetProperty("name").GetString()));
+    }
+
     [Fact]
     public async Task AnUnreachableClusterDatabaseStopsTheStartWithWhereItWasGoing()
     {
