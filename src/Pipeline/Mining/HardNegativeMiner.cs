@@ -76,6 +76,7 @@ public sealed class HardNegativeMiner(IDbContextFactory<TumorWebDbContext> dbFac
         var scoringSeconds = clock.Elapsed.TotalSeconds;
         var best = selection.Best();
         progress?.Report(new MiningProgress(runId, ScoringShare, $"writing {Plural.Of(best.Count, "mined patch", "mined patches")}"));
+        PackLinks.RemoveShards(output);
         var linked = await Task.Run(() => PackLinks.LinkOrCopy(source.OutputDirectory, output, ct), ct);
         var slides = source.Slides.ToDictionary(s => s.Name);
         var mined = await Task.Run(() => MinedPatchWriter.Write(output, best, slides, source.CellSize, source.PatchSize, ct), ct);

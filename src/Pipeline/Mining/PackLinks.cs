@@ -27,6 +27,13 @@ internal static partial class PackLinks
         return linked;
     }
 
+    /// <summary>Removes the shards an unfinished earlier attempt left in the derived run's own folder.</summary>
+    public static void RemoveShards(string directory)
+    {
+        for (var shard = 0; shard <= (PatchPackFiles.LastShard(directory) ?? -1); shard++)
+            File.Delete(PatchPackFiles.ShardPath(directory, shard));
+    }
+
     private static bool TryHardLink(string from, string to) => !OperatingSystem.IsWindows() && Link(from, to) == 0;
 
     [LibraryImport("libc", EntryPoint = "link", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
