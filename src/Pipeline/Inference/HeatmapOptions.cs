@@ -20,6 +20,9 @@ public sealed record HeatmapOptions
     /// <summary>Their content identities, when the model recorded them; evaluation then matches slides by content, not name.</summary>
     public IReadOnlyList<string>? TrainingSlideHashes { get; init; }
 
+    /// <summary>Test-time augmentation: each patch scored as the mean over 1, 4 or 8 of its dihedral transforms (<see cref="Symmetry.TestTimeAugmentation"/>).</summary>
+    public int Tta { get; init; } = Symmetry.TestTimeAugmentation.None;
+
     /// <summary>Least time between two progress reports (the last one is always sent).</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 
@@ -27,6 +30,7 @@ public sealed record HeatmapOptions
     {
         Grid.Validate();
         if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), $"the batch size must be at least 1, not {BatchSize}");
+        Symmetry.TestTimeAugmentation.Validate(Tta);
         if (ReaderThreads < 1) throw new ArgumentOutOfRangeException(nameof(ReaderThreads), $"reader threads must be at least 1, not {ReaderThreads}");
     }
 }

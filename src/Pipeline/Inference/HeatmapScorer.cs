@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using TumorWeb.Pipeline.Grid;
+using TumorWeb.Pipeline.Inference.Symmetry;
 using TumorWeb.Pipeline.Progress;
 using TumorWeb.Pipeline.Slides;
 
@@ -34,7 +35,8 @@ public static class HeatmapScorer
         var clock = Stopwatch.StartNew();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var reading = Task.Run(() => reader.RunAsync(free.Reader, full.Writer, stop.Token), CancellationToken.None);
-        var scoring = new BatchScoring(model, cells, new float[tissue.Width * tissue.Height], reader.PatchBytes, tissue.Width);
+        using var scorer = TestTimeAugmentation.Wrap(model, options.Tta);
+        var scoring = new BatchScoring(scorer, cells, new float[tissue.Width * tissue.Height], reader.PatchBytes, tissue.Width);
         var counter = new ProgressCounter(Stage, cells.Length, progress, options.ProgressInterval);
         progress?.Report(new StageProgress(Stage, 0, cells.Length));
         try

@@ -17,7 +17,8 @@ public sealed record SlideHeatmap(
     double GridSeconds,
     IReadOnlyList<string> TrainingSlides,
     IReadOnlyList<string>? TrainingSlideHashes = null,
-    string? SlideHash = null)
+    string? SlideHash = null,
+    int Tta = 1)
 {
     /// <summary>The slide's file name without extension: "tumor_064" for tumor_064.tif.</summary>
     public string SlideName => Path.GetFileNameWithoutExtension(Grid.SlidePath);

@@ -24,6 +24,6 @@ public static class SlideHeatmapper
         var scores = await HeatmapScorer.ScoreAsync(slide, grid.Tissue, options.Grid.CellSize, model, options, progress, ct);
         return new SlideHeatmap(grid, scores, model.Name, model.PatchSize, options.BatchSize,
             HasGroundTruth: maskPath is not null || annotationsPath is not null, gridSeconds, options.TrainingSlides,
-            options.TrainingSlideHashes, SlideFingerprint.Of(slidePath));
+            options.TrainingSlideHashes, SlideFingerprint.Of(slidePath), options.Tta);
     }
 }

@@ -19,8 +19,7 @@ public sealed class TumorWebPaths(IOptions<TumorWebOptions> options, IWebHostEnv
     public string KeysDirectory => Path.Combine(DataDirectory, "keys");
 
     public static TumorWebPaths From(IConfiguration configuration, IWebHostEnvironment environment) =>
-        new(Microsoft.Extensions.Options.Options.Create(
-            configuration.GetSection(TumorWebOptions.Section).Get<TumorWebOptions>() ?? new TumorWebOptions()), environment);
+        new(Microsoft.Extensions.Options.Options.Create(TumorWebOptions.From(configuration)), environment);
 
     /// <summary>
     /// Outputs of the web app's runs, named by the job that makes them: runs/extraction-7,

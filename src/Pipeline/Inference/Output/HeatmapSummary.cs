@@ -10,6 +10,7 @@ namespace TumorWeb.Pipeline.Inference.Output;
 /// <param name="ModelSeconds">Time spent inside the model.</param>
 /// <param name="WaitSeconds">Time the model waited for patches.</param>
 /// <param name="TrainingSlides">The slides the model was trained on (empty for the baseline).</param>
+/// <param name="Tta">Dihedral transforms each patch was scored under and averaged over (1 = none, 4, 8); files without it had 1.</param>
 public sealed record HeatmapSummary(
     string Slide,
     string SlidePath,
@@ -32,7 +33,8 @@ public sealed record HeatmapSummary(
     double? AucTissue,
     string[]? TrainingSlides,
     string? SlideHash = null,
-    string[]? TrainingSlideHashes = null)
+    string[]? TrainingSlideHashes = null,
+    int Tta = 1)
 {
     public static HeatmapSummary From(SlideHeatmap heatmap)
     {
@@ -43,7 +45,8 @@ public sealed record HeatmapSummary(
             Round(scores.Seconds), Round(scores.CellsPerSecond), Round(heatmap.GridSeconds), Round(scores.ReadSeconds),
             Round(scores.ModelSeconds), Round(scores.WaitSeconds),
             JsonNumber.OrNull(heatmap.AllCellsAuc), JsonNumber.OrNull(heatmap.TissueAuc), [.. heatmap.TrainingSlides],
-            heatmap.SlideHash, heatmap.TrainingSlideHashes is null ? null : [.. heatmap.TrainingSlideHashes]);
+            heatmap.SlideHash, heatmap.TrainingSlideHashes is null ? null : [.. heatmap.TrainingSlideHashes],
+            heatmap.Tta);
     }
 
     private static double Round(double value) => Math.Round(value, 3);
