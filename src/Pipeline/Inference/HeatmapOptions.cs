@@ -1,4 +1,5 @@
 using TumorWeb.Pipeline.Grid;
+using TumorWeb.Pipeline.Stain;
 
 namespace TumorWeb.Pipeline.Inference;
 
@@ -19,6 +20,9 @@ public sealed record HeatmapOptions
 
     /// <summary>Their content identities, when the model recorded them; evaluation then matches slides by content, not name.</summary>
     public IReadOnlyList<string>? TrainingSlideHashes { get; init; }
+
+    /// <summary>The model's colour space (from its checkpoint): each slide is normalised into it and checked against its training range.</summary>
+    public StainModel? Stain { get; init; }
 
     /// <summary>Least time between two progress reports (the last one is always sent).</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(200);

@@ -2,10 +2,10 @@ namespace TumorWeb.Pipeline.Stain;
 
 /// <summary>
 /// Collects the tissue pixels (every channel's optical density at least 0.15) of a few patches of a
-/// slide, every <see cref="Stride"/>th pixel in each direction, up to <see cref="MaxPixels"/>, so an
+/// slide, every <see cref="Stride"/>th pixel in each direction (or a given stride), up to <see cref="MaxPixels"/>, so an
 /// estimate costs a bounded amount of memory whatever the slide's size.
 /// </summary>
-public sealed class StainSample
+public sealed class StainSample(int stride = StainSample.Stride)
 {
     public const int Stride = 3;
     public const int MaxPixels = 300_000;
@@ -23,8 +23,8 @@ public sealed class StainSample
         if (width <= 0 || rgb.Length % (3 * width) != 0)
             throw new ArgumentException($"{rgb.Length} bytes are not rows of {width} RGB pixels");
         var height = rgb.Length / (3 * width);
-        for (var y = 0; y < height && Pixels < MaxPixels; y += Stride)
-        for (var x = 0; x < width && Pixels < MaxPixels; x += Stride)
+        for (var y = 0; y < height && Pixels < MaxPixels; y += stride)
+        for (var x = 0; x < width && Pixels < MaxPixels; x += stride)
         {
             var i = 3 * (y * width + x);
             if (!OpticalDensity.IsTissue(rgb[i], rgb[i + 1], rgb[i + 2])) continue;
