@@ -1,9 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace TumorWeb.Pipeline.Stain;
 
 /// <summary>A stain's optical density per RGB channel, as a unit vector (its colour, not its amount).</summary>
 public readonly record struct StainVector(double R, double G, double B)
 {
-    public double Length => Math.Sqrt(R * R + G * G + B * B);
+    [JsonIgnore] public double Length => Math.Sqrt(R * R + G * G + B * B);
 
     public StainVector Unit()
     {
