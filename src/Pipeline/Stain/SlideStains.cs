@@ -67,6 +67,21 @@ public static class SlideStains
             $"{region.SlidePath}: stain reference region {region} holds too little tissue to fit a stain (fewer than {StainSample.MinPixels} stained pixels)");
     }
 
+    /// <summary>
+    /// The reference region as a picture about <paramref name="side"/> pixels across, read at the
+    /// pyramid level closest to that (never larger than <see cref="MaxRegionPixels"/>), for the run page.
+    /// </summary>
+    public static RgbImage Thumbnail(StainReferenceRegion region, int side)
+    {
+        using var slide = OpenSlideSlide.Open(region.SlidePath);
+        var level = slide.Metadata.BestLevelForDownsample(Math.Max(1, Math.Max(region.Width, region.Height) / (double)side));
+        var downsample = slide.Metadata.Levels[level].Downsample;
+        var (width, height) = ((int)Math.Max(1, region.Width / downsample), (int)Math.Max(1, region.Height / downsample));
+        Settings.Require((long)width * height <= MaxRegionPixels,
+            $"{region.SlidePath}: no pyramid level small enough for a picture of {region} ({width} x {height} pixels at the coarsest fitting level)");
+        return slide.ReadRegion(new RegionRequest(level, region.X, region.Y, width, height));
+    }
+
     /// <summary>Up to <see cref="SampledPatches"/> items spread evenly over the list, first included.</summary>
     public static IEnumerable<T> Spread<T>(IReadOnlyList<T> items)
     {
