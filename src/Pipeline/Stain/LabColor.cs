@@ -31,11 +31,15 @@ public static class LabColor
 
     private static double ToLinear(double v) => v <= 0.04045 ? v / 12.92 : Math.Pow((v + 0.055) / 1.055, 2.4);
 
+    // The linear light at which each sRGB byte rounds up to the next one: gamma is monotonic, so a
+    // binary search over these gives exactly the byte that rounding the gamma-encoded value would,
+    // without a Math.Pow per channel (Reinhard normalises every pixel of every patch).
+    private static readonly double[] ByteThresholds = Enumerable.Range(0, 255).Select(k => ToLinear((k + 0.5) / 255.0)).ToArray();
+
     private static byte ToByte(double linear)
     {
-        var v = Math.Clamp(linear, 0, 1);
-        var gamma = v <= 0.0031308 ? 12.92 * v : 1.055 * Math.Pow(v, 1 / 2.4) - 0.055;
-        return (byte)Math.Clamp((int)Math.Round(gamma * 255), 0, 255);
+        var index = Array.BinarySearch(ByteThresholds, linear);
+        return (byte)(index >= 0 ? index + 1 : ~index);
     }
 
     private const double Epsilon = 216.0 / 24389, Kappa = 24389.0 / 27;

@@ -70,4 +70,15 @@ public sealed class ReinhardTests
         var (l, a, bb) = LabColor.FromRgb(r, g, b);
         Assert.Equal((r, g, b), LabColor.ToRgb(l, a, bb));
     }
+
+    [Fact]
+    public void EveryGreyLevelAndPrimaryRoundTripsThroughLab()
+    {
+        for (var v = 0; v < 256; v++)
+        foreach (var (r, g, b) in new[] { (v, v, v), (v, 0, 0), (0, v, 0), (0, 0, v) })
+        {
+            var (l, a, bb) = LabColor.FromRgb((byte)r, (byte)g, (byte)b);
+            Assert.Equal(((byte)r, (byte)g, (byte)b), LabColor.ToRgb(l, a, bb));
+        }
+    }
 }
