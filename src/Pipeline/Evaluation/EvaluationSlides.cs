@@ -20,7 +20,10 @@ internal sealed class EvaluationSlides(EvaluationCatalog catalog, EvaluationPlan
         SlideHeatmap heatmap;
         try
         {
-            var options = new HeatmapOptions { Grid = plan.Grid, TrainingSlides = model.TrainingSlides, TrainingSlideHashes = model.TrainingSlideHashes };
+            var options = new HeatmapOptions
+            {
+                Grid = plan.Grid, TrainingSlides = model.TrainingSlides, TrainingSlideHashes = model.TrainingSlideHashes, Stain = model.Stain,
+            };
             heatmap = await SlideHeatmapper.RunAsync(slide.SlidePath, slide.MaskPath, slide.MaskPath is null ? slide.AnnotationPath : null,
                 model.Classifier, options, progress, ct);
         }

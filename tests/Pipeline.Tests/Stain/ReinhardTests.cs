@@ -81,4 +81,26 @@ public sealed class ReinhardTests
             Assert.Equal(((byte)r, (byte)g, (byte)b), LabColor.ToRgb(l, a, bb));
         }
     }
+
+    [Fact]
+    public void RememberedColoursMapExactlyAsComputedOnes()
+    {
+        var image = StainImages.Paint(StainImages.Haematoxylin, StainImages.Eosin, 1.0, 0.8, 5_000, seed: 9);
+        var source = StainImages.Fit(image).Reinhard;
+        var target = source with { MeanL = source.MeanL - 8, MeanA = source.MeanA + 3 };
+        var normalizer = new ReinhardNormalizer(source, target);
+        var once = (byte[])image.Clone();
+        var twice = (byte[])image.Clone();
+
+        normalizer.Apply(once);
+        normalizer.Apply(twice);
+
+        Assert.Equal(once, twice);
+        for (var i = 0; i < image.Length; i += 3)
+        {
+            var (l, a, b) = LabColor.FromRgb(image[i], image[i + 1], image[i + 2]);
+            var expected = LabColor.ToRgb(source.MapTo(target, 0, l), source.MapTo(target, 1, a), source.MapTo(target, 2, b));
+            Assert.Equal(expected, (once[i], once[i + 1], once[i + 2]));
+        }
+    }
 }
