@@ -13,10 +13,12 @@ public static class ColorAugments
     public static string Name(this ColorAugment level) => level.ToString().ToLowerInvariant();
 
     /// <exception cref="ArgumentException">Not none, light or strong.</exception>
-    public static ColorAugment Parse(string name) =>
-        Enum.GetValues<ColorAugment>().FirstOrDefault(m => m.Name() == name.Trim().ToLowerInvariant(), (ColorAugment)(-1)) is var level && level >= 0
-            ? level
-            : throw new ArgumentException($"colour augmentation must be none, light or strong (got {name})");
+    public static ColorAugment Parse(string name)
+    {
+        foreach (var level in Enum.GetValues<ColorAugment>())
+            if (level.Name() == name.Trim().ToLowerInvariant()) return level;
+        throw new ArgumentException($"colour augmentation must be none, light or strong (got {name})");
+    }
 
     /// <summary>
     /// The jitter ranges: at strong, Liu et al. (2017)'s brightness ±64/255, saturation ±0.25, hue ±0.04,

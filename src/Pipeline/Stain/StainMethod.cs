@@ -13,10 +13,12 @@ public static class StainMethods
     public static string Name(this StainMethod method) => method.ToString().ToLowerInvariant();
 
     /// <exception cref="ArgumentException">Not none, macenko or reinhard.</exception>
-    public static StainMethod Parse(string name) =>
-        Enum.GetValues<StainMethod>().FirstOrDefault(m => m.Name() == name.Trim().ToLowerInvariant(), (StainMethod)(-1)) is var method && method >= 0
-            ? method
-            : throw new ArgumentException($"stain normalisation must be none, macenko or reinhard (got {name})");
+    public static StainMethod Parse(string name)
+    {
+        foreach (var method in Enum.GetValues<StainMethod>())
+            if (method.Name() == name.Trim().ToLowerInvariant()) return method;
+        throw new ArgumentException($"stain normalisation must be none, macenko or reinhard (got {name})");
+    }
 
     /// <summary>The transform from a slide's estimated stain to the reference's.</summary>
     public static IPatchColor? Normalizer(this StainMethod method, SlideStain source, SlideStain target) => method switch

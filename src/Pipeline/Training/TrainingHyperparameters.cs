@@ -84,8 +84,8 @@ public sealed record TrainingHyperparameters(
         Settings.Require(MetricEvery >= 1, $"metric interval must be at least 1 step (got {MetricEvery})");
         Settings.Require(CheckpointMinutes > 0, $"checkpoint interval must be positive (got {CheckpointMinutes} minutes)");
         Settings.Require(Threads >= 0, $"threads cannot be negative (got {Threads})");
-        _ = ColorAugmentLevel;
-        Settings.Require(StainReference is null || StainMethod != StainMethod.None,
+        ColorAugments.Parse(ColorAugment);
+        Settings.Require(StainReference is null || StainMethods.Parse(StainNormalize) != Stain.StainMethod.None,
             "a stain reference needs a stain normalisation: add --stain-normalize macenko or reinhard");
         if (StainReference is not null)
         {
