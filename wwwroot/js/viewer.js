@@ -198,6 +198,15 @@ window.tumorweb.viewer = (function () {
                 overlay.visible = visible;
                 apply(overlay);
             },
+            // The level-0 rectangle in view, clipped to the slide: the training form's stain reference.
+            viewRegion() {
+                const item = viewer.world.getItemAt(0);
+                const size = item.getContentSize();
+                const rect = item.viewportToImageRectangle(viewer.viewport.getBounds(true));
+                const x = Math.max(0, Math.floor(rect.x)), y = Math.max(0, Math.floor(rect.y));
+                const right = Math.min(size.x, Math.ceil(rect.x + rect.width)), bottom = Math.min(size.y, Math.ceil(rect.y + rect.height));
+                return { x: x, y: y, width: Math.max(0, right - x), height: Math.max(0, bottom - y) };
+            },
             setOpacity(value) {
                 opacity = value;
                 Object.values(overlays).forEach(apply);

@@ -15,7 +15,8 @@ public sealed record EvaluationReport(
 
 /// <summary>
 /// One slide: AUC over all cells (the seed's number) and over tissue cells only; the colour of its
-/// tissue ROC curve in the ROC chart.
+/// tissue ROC curve in the ROC chart; the stain normalisation it was scored with (none, macenko or
+/// reinhard; null for heatmaps written before it was recorded).
 /// </summary>
 public sealed record SlideEvaluation(
     string Name,
@@ -27,7 +28,8 @@ public sealed record SlideEvaluation(
     double MaxProbability,
     double? Auc,
     double? AucTissue,
-    string RocColour);
+    string RocColour,
+    string? StainNormalize = null);
 
 /// <summary>Sensitivity at the CAMELYON16 operating points and their mean, the FROC score.</summary>
 public sealed record FrocReport(IReadOnlyList<FrocPointReport> SensitivityAt, double? Score, int Lesions);

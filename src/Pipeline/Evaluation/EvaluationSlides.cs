@@ -22,7 +22,7 @@ internal sealed class EvaluationSlides(EvaluationCatalog catalog, EvaluationPlan
         {
             var options = new HeatmapOptions
             {
-                Grid = plan.Grid, Tta = run.Tta, TrainingSlides = model.TrainingSlides, TrainingSlideHashes = model.TrainingSlideHashes,
+                Grid = plan.Grid, Tta = run.Tta, TrainingSlides = model.TrainingSlides, TrainingSlideHashes = model.TrainingSlideHashes, Stain = model.Stain,
             };
             heatmap = await SlideHeatmapper.RunAsync(slide.SlidePath, slide.MaskPath, slide.MaskPath is null ? slide.AnnotationPath : null,
                 model.Classifier, options, progress, ct);

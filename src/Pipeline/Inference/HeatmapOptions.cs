@@ -1,4 +1,5 @@
 using TumorWeb.Pipeline.Grid;
+using TumorWeb.Pipeline.Stain;
 
 namespace TumorWeb.Pipeline.Inference;
 
@@ -22,6 +23,9 @@ public sealed record HeatmapOptions
 
     /// <summary>Test-time augmentation: each patch scored as the mean over 1, 4 or 8 of its dihedral transforms (<see cref="Symmetry.TestTimeAugmentation"/>).</summary>
     public int Tta { get; init; } = Symmetry.TestTimeAugmentation.None;
+
+    /// <summary>The model's colour space (from its checkpoint): each slide is normalised into it and checked against its training range.</summary>
+    public StainModel? Stain { get; init; }
 
     /// <summary>Least time between two progress reports (the last one is always sent).</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(200);

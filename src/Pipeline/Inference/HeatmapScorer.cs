@@ -4,6 +4,7 @@ using TumorWeb.Pipeline.Grid;
 using TumorWeb.Pipeline.Inference.Symmetry;
 using TumorWeb.Pipeline.Progress;
 using TumorWeb.Pipeline.Slides;
+using TumorWeb.Pipeline.Stain;
 
 namespace TumorWeb.Pipeline.Inference;
 
@@ -19,15 +20,15 @@ public static class HeatmapScorer
 
     public const string Stage = "heatmap";
 
-    /// <remarks>Batches are scored one at a time, in row order of their cells.</remarks>
+    /// <remarks>Batches are scored one at a time, in row order of their cells; <paramref name="color"/>, when given, transforms each patch as it is read.</remarks>
     /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled; reading stops too.</exception>
     public static async Task<HeatmapScores> ScoreAsync(ISlide slide, CellMask tissue, int cellSize, IPatchClassifier model,
-        HeatmapOptions options, IProgress<StageProgress>? progress, CancellationToken ct)
+        HeatmapOptions options, IProgress<StageProgress>? progress, CancellationToken ct, IPatchColor? color = null)
     {
         options.Validate();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(model.PatchSize);
         var cells = tissue.Cells().ToArray();
-        var reader = new PatchReader(slide, cells, cellSize, model.PatchSize, options.BatchSize, options.ReaderThreads);
+        var reader = new PatchReader(slide, cells, cellSize, model.PatchSize, options.BatchSize, options.ReaderThreads, color);
         var free = Channel.CreateBounded<byte[]>(BatchesInFlight);
         for (var i = 0; i < BatchesInFlight; i++) free.Writer.TryWrite(reader.NewBuffer());
         var full = Channel.CreateBounded<PatchBatch>(new BoundedChannelOptions(BatchesInFlight) { SingleReader = true, SingleWriter = true });

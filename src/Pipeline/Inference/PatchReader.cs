@@ -4,6 +4,7 @@ using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using TumorWeb.Pipeline.Grid;
 using TumorWeb.Pipeline.Slides;
+using TumorWeb.Pipeline.Stain;
 
 namespace TumorWeb.Pipeline.Inference;
 
@@ -13,7 +14,8 @@ namespace TumorWeb.Pipeline.Inference;
 /// Horizontal neighbours are read as one strip (see <see cref="CellRuns"/>) and the strips of a
 /// batch are read in parallel; cells go in row order, so neighbouring reads share OpenSlide's tile cache.
 /// </summary>
-internal sealed class PatchReader(ISlide slide, (int X, int Y)[] cells, int cellSize, int patchSize, int batchSize, int threads)
+internal sealed class PatchReader(ISlide slide, (int X, int Y)[] cells, int cellSize, int patchSize, int batchSize, int threads,
+    IPatchColor? color = null)
 {
     /// <summary>Longest strip: 16 cells of 128 with 299 patches is 2,219 x 299 pixels, 2 MB.</summary>
     public const int MaxRunCells = 16;
@@ -79,6 +81,7 @@ internal sealed class PatchReader(ISlide slide, (int X, int Y)[] cells, int cell
         if (run.Length == 1)
         {
             slide.ReadRegion(new RegionRequest(0, first.X, first.Y, patchSize, patchSize), target);
+            color?.Apply(target);
             return;
         }
         var strip = new RegionRequest(0, first.X, first.Y, (run.Length - 1) * cellSize + patchSize, patchSize);
@@ -87,6 +90,7 @@ internal sealed class PatchReader(ISlide slide, (int X, int Y)[] cells, int cell
         {
             slide.ReadRegion(strip, pixels);
             CutPatches(pixels, strip.Width, run.Length, target);
+            color?.Apply(target);
         }
         finally
         {

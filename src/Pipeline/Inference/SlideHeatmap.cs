@@ -1,5 +1,6 @@
 using TumorWeb.Pipeline.Evaluation;
 using TumorWeb.Pipeline.Grid;
+using TumorWeb.Pipeline.Stain;
 
 namespace TumorWeb.Pipeline.Inference;
 
@@ -18,7 +19,8 @@ public sealed record SlideHeatmap(
     IReadOnlyList<string> TrainingSlides,
     IReadOnlyList<string>? TrainingSlideHashes = null,
     string? SlideHash = null,
-    int Tta = 1)
+    int Tta = 1,
+    StainReport? Stain = null)
 {
     /// <summary>The slide's file name without extension: "tumor_064" for tumor_064.tif.</summary>
     public string SlideName => Path.GetFileNameWithoutExtension(Grid.SlidePath);

@@ -45,10 +45,11 @@ public static class HeatmapCommand
             {
                 using var loaded = ModelLoading.Load(parse.GetValue(model)!);
                 var options = new HeatmapOptions { BatchSize = parse.GetValue(batch), Tta = parse.GetValue(tta), TrainingSlides = loaded.TrainingSlides,
-                    TrainingSlideHashes = loaded.TrainingSlideHashes };
+                    TrainingSlideHashes = loaded.TrainingSlideHashes, Stain = loaded.Stain };
                 var heatmap = await CliOutput.WithProgressAsync("heatmap", progress => Task.Run(() =>
                     SlideHeatmapper.RunAsync(slidePath, maskPath, annotationsPath, loaded.Classifier, options, progress, ct), ct));
                 var (files, summary) = HeatmapWriter.Write(heatmap, parse.GetValue(output)!);
+                foreach (var warning in summary.Warnings ?? []) Console.Error.WriteLine($"warning: {slidePath}: {warning}");
                 if (parse.GetValue(json)) Console.Out.WriteLine(Json(summary, files));
                 else Print(summary, files);
                 return 0;

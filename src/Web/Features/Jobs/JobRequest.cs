@@ -33,14 +33,21 @@ public sealed record ExtractionJobParameters(
     double ValidationFraction = ExtractionOptions.DefaultValidationFraction,
     double TestFraction = ExtractionOptions.DefaultTestFraction);
 
-/// <summary>Settings of a training job; null means the preset's default.</summary>
+/// <summary>
+/// Settings of a training job; null means the preset's default. <paramref name="ColorAugment"/> is none,
+/// light or strong; <paramref name="StainNormalize"/> none, macenko or reinhard, with
+/// <paramref name="StainReference"/> ("slide@x,y,w,h") or, when null, the training slides' median stain.
+/// </summary>
 public sealed record TrainingJobParameters(
     int ExtractionRunId,
     string Preset = "tiny",
     int Epochs = TrainingOptions.DefaultEpochs,
     int? BatchSize = null,
     double? LearningRate = null,
-    int Seed = TrainingOptions.DefaultSeed);
+    int Seed = TrainingOptions.DefaultSeed,
+    string ColorAugment = "none",
+    string StainNormalize = "none",
+    string? StainReference = null);
 
 /// <summary>
 /// Settings of an evaluation job: a trained model's last checkpoint scored on dataset slides, each patch
