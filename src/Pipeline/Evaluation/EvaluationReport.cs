@@ -31,7 +31,11 @@ public sealed record SlideEvaluation(
     string RocColour,
     string? StainNormalize = null);
 
-/// <summary>Sensitivity at the CAMELYON16 operating points and their mean, the FROC score.</summary>
-public sealed record FrocReport(IReadOnlyList<FrocPointReport> SensitivityAt, double? Score, int Lesions);
+/// <summary>
+/// Sensitivity at the CAMELYON16 operating points and their mean, the FROC score; and false
+/// positives per normal slide at 90% lesion sensitivity (null when not reached or no normal slide).
+/// </summary>
+public sealed record FrocReport(IReadOnlyList<FrocPointReport> SensitivityAt, double? Score, int Lesions,
+    double? NormalSlideFalsePositivesAt90 = null);
 
 public sealed record FrocPointReport(double AverageFalsePositives, double? Sensitivity);

@@ -68,5 +68,5 @@ public static class HeatmapEvaluation
 
     private static FrocReport FrocReportOf(FrocResult froc) => new(
         froc.SensitivityAt.Select(p => new FrocPointReport(p.AverageFalsePositives, JsonNumber.OrNull(p.Sensitivity))).ToList(),
-        JsonNumber.OrNull(froc.Score), froc.LesionCount);
+        JsonNumber.OrNull(froc.Score), froc.LesionCount, JsonNumber.OrNull(froc.NormalSlideFalsePositivesAt90));
 }
