@@ -7,9 +7,23 @@ using TumorWeb.Data.Sqlite;
 
 namespace TumorWeb.Data;
 
-/// <summary>The catalog, the job queue and the lab's accounts (ASP.NET Core Identity) in one SQLite file.</summary>
-public class TumorWebDbContext(DbContextOptions<TumorWebDbContext> options) : IdentityDbContext<IdentityUser>(options)
+/// <summary>
+/// The catalog, the job queue and the lab's accounts (ASP.NET Core Identity): in one SQLite file on
+/// a single machine, or, through <see cref="PostgreSql.PostgreSqlTumorWebDbContext"/>, in a
+/// PostgreSQL database that a cluster's nodes share. This type is also the SQLite flavour: the
+/// migrations in Migrations/ belong to it, those in PostgreSql/Migrations to the subclass.
+/// </summary>
+public class TumorWebDbContext : IdentityDbContext<IdentityUser>
 {
+    public TumorWebDbContext(DbContextOptions<TumorWebDbContext> options) : base(options)
+    {
+    }
+
+    /// <summary>For a provider's subclass, whose options are typed for itself.</summary>
+    protected TumorWebDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<ExtractionRun> ExtractionRuns => Set<ExtractionRun>();
     public DbSet<RunSlide> RunSlides => Set<RunSlide>();
     public DbSet<Patch> Patches => Set<Patch>();
@@ -36,6 +50,10 @@ public class TumorWebDbContext(DbContextOptions<TumorWebDbContext> options) : Id
     {
         // Enum names, not numbers, so the file reads plainly in sqlite3 and survives reordering an enum.
         configurationBuilder.Properties<Enum>().HaveConversion<string>();
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTimestampConverter>();
+        ConfigureTimestamps(configurationBuilder);
     }
+
+    /// <summary>How <see cref="DateTimeOffset"/> columns are stored; SQLite has no date type, so as sortable UTC text.</summary>
+    protected virtual void ConfigureTimestamps(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTimestampConverter>();
 }

@@ -84,6 +84,20 @@ public sealed class LabScenarioTests
         await shared.WaitForFigureAsync();
         Assert.True(await shared.RocCurvesAsync() > 0, "the shared page draws a ROC curve");
         await stranger.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.ArtifactDirectory, "6b-shared-evaluation.png"), FullPage = true });
+        // Each slide opens in the read-only deep-zoom viewer; its tiles and heatmap come through the link.
+        await stranger.Locator("[data-test=open-viewer]").First.ClickAsync();
+        await new ViewerPage(stranger, app.BaseUrl).WaitForLayersAsync(atLeast: 2);
+        await Microsoft.Playwright.Assertions.Expect(stranger.Locator("[data-testid=scale-bar]")).ToContainTextAsync(" px");
+        await stranger.WaitForTimeoutAsync(1500);
+        await stranger.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.ArtifactDirectory, "6c-shared-viewer.png") });
+        // On a phone the shared viewer spans the width and neither shared page scrolls sideways.
+        await stranger.SetViewportSizeAsync(390, 844);
+        await stranger.ReloadAsync();
+        await new ViewerPage(stranger, app.BaseUrl).WaitForLayersAsync(atLeast: 2);
+        Assert.InRange(await stranger.EvaluateAsync<double>("() => document.querySelector('.tw-viewer').getBoundingClientRect().width"), 388, 390);
+        Assert.True(await stranger.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the shared viewer scrolls sideways on a phone");
+        await stranger.GotoAsync(shareUrl);
+        Assert.True(await stranger.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the shared results scroll sideways on a phone");
         // The link opens that result only: the rest of the app still asks the stranger to sign in.
         await stranger.GotoAsync(app.BaseUrl + "/evaluations/1");
         await Microsoft.Playwright.Assertions.Expect(stranger.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
@@ -91,6 +105,8 @@ public sealed class LabScenarioTests
         await evaluations.OpenFirstInViewerAsync();
         var viewer = new ViewerPage(page, app.BaseUrl);
         await viewer.WaitForLayersAsync(atLeast: 2);
+        // Ground truth is drawn as an outline over the filled prediction.
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("[data-testid=ground-truth-outline]")).ToBeAttachedAsync();
         await page.WaitForTimeoutAsync(1500);
         await browser.ScreenshotAsync("7-viewer-heatmap");
     }

@@ -1,28 +1,56 @@
 using Microsoft.EntityFrameworkCore;
+using TumorWeb.Data.PostgreSql;
 
 namespace TumorWeb.Data.Tests;
 
-public sealed class DatabaseMigrationTests
+[Collection(PostgresCollection.Name)]
+public sealed class DatabaseMigrationTests(PostgresFixture postgres)
 {
-    [Fact]
-    public async Task MigrationsBuildAnEmptyFileUpToTheCurrentModel()
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task MigrationsBuildAnEmptyDatabaseUpToTheCurrentModel(DatabaseProvider provider)
     {
-        await using var database = TestDatabase.CreateEmpty();
+        await using var database = await TestDatabase.CreateEmptyAsync(provider, postgres);
         await using var db = database.NewContext();
 
         await db.MigrateAsync();
 
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
-        Assert.Contains(await db.Database.GetAppliedMigrationsAsync(), m => m.EndsWith("_InitialCatalog"));
-        Assert.Contains(await db.Database.GetAppliedMigrationsAsync(), m => m.EndsWith("_Training"));
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
         Assert.False(db.Database.HasPendingModelChanges());
         Assert.Equal(0, await db.ExtractionRuns.CountAsync());
     }
 
-    [Fact]
-    public async Task MigratingTwiceKeepsTheData()
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite, "_InitialCatalog", "_InitialPostgreSql")]
+    [InlineData(DatabaseProvider.PostgreSql, "_InitialPostgreSql", "_InitialCatalog")]
+    public async Task EachProviderAppliesItsOwnMigrationSet(DatabaseProvider provider, string own, string other)
     {
-        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using var database = await TestDatabase.CreateMigratedAsync(provider, postgres);
+        await using var db = database.NewContext();
+
+        var applied = (await db.Database.GetAppliedMigrationsAsync()).ToList();
+
+        Assert.Contains(applied, m => m.EndsWith(own));
+        Assert.DoesNotContain(applied, m => m.EndsWith(other));
+    }
+
+    [Fact]
+    public void APostgreSqlConnectionMakesThePostgreSqlContext()
+    {
+        using var db = DatabaseConnection.PostgreSql("Host=127.0.0.1;Database=tumorweb").NewContext();
+
+        Assert.IsType<PostgreSqlTumorWebDbContext>(db);
+        Assert.Equal("Npgsql.EntityFrameworkCore.PostgreSQL", db.Database.ProviderName);
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task MigratingTwiceKeepsTheData(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync(provider, postgres);
         await CatalogBuilder.SaveRunWithPatchesAsync(database, (1, 2));
 
         await using var db = database.NewContext();

@@ -3,46 +3,69 @@ using Microsoft.EntityFrameworkCore;
 
 namespace TumorWeb.Data.Tests;
 
-/// <summary>A migrated SQLite database in a temporary file, deleted with its WAL files on dispose.</summary>
+/// <summary>
+/// An empty or migrated database for one test: a temporary SQLite file, deleted with its WAL files
+/// on dispose, or a new database on the throwaway PostgreSQL server of <see cref="PostgresFixture"/>
+/// (gone with the server).
+/// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private TestDatabase(string path)
+    private readonly string? _file;
+
+    private TestDatabase(DatabaseConnection connection, string? file) => (Connection, _file) = (connection, file);
+
+    public DatabaseConnection Connection { get; }
+
+    public DatabaseProvider Provider => Connection.Provider;
+
+    public string ConnectionString => Connection.ConnectionString;
+
+    public static TestDatabase CreateEmpty()
     {
-        Path = path;
+        var path = Path.Combine(Path.GetTempPath(), $"tumorweb-test-{Guid.NewGuid():N}.db");
         // No pooling: a pooled connection would keep the file open after the test.
-        ConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+        return new(DatabaseConnection.Sqlite(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()), path);
     }
 
-    public string Path { get; }
-    public string ConnectionString { get; }
-
-    public static TestDatabase CreateEmpty() =>
-        new(System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"tumorweb-test-{Guid.NewGuid():N}.db"));
-
-    public static async Task<TestDatabase> CreateMigratedAsync()
+    /// <summary>An empty database of <paramref name="provider"/>; skips the test when PostgreSQL is asked for and not installed.</summary>
+    public static async Task<TestDatabase> CreateEmptyAsync(DatabaseProvider provider, PostgresFixture postgres) => provider switch
     {
-        var database = CreateEmpty();
-        await using var db = database.NewContext();
-        await db.MigrateAsync();
-        return database;
-    }
+        DatabaseProvider.PostgreSql => new(DatabaseConnection.PostgreSql(await postgres.NewDatabaseAsync()), null),
+        _ => CreateEmpty(),
+    };
 
-    public TumorWebDbContext NewContext() => new(TumorWebDbContextOptions.Create(ConnectionString));
+    public static Task<TestDatabase> CreateMigratedAsync() => MigrateAsync(CreateEmpty());
 
-    /// <summary>Runs a query on a plain connection, to see what is really in the file.</summary>
+    public static async Task<TestDatabase> CreateMigratedAsync(DatabaseProvider provider, PostgresFixture postgres) =>
+        await MigrateAsync(await CreateEmptyAsync(provider, postgres));
+
+    public TumorWebDbContext NewContext() => Connection.NewContext();
+
+    /// <summary>
+    /// Runs a query on the context's own connection, to see what is really stored. Quote names
+    /// ("Status"): PostgreSQL folds unquoted ones to lower case, and SQLite accepts the quotes too.
+    /// </summary>
     public async Task<object?> ScalarAsync(string sql)
     {
-        await using var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
+        await using var db = NewContext();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = sql;
         return await command.ExecuteScalarAsync();
     }
 
     public ValueTask DisposeAsync()
     {
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-            File.Delete(Path + suffix);
+        if (_file is not null)
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+                File.Delete(_file + suffix);
         return ValueTask.CompletedTask;
+    }
+
+    private static async Task<TestDatabase> MigrateAsync(TestDatabase database)
+    {
+        await using var db = database.NewContext();
+        await db.MigrateAsync();
+        return database;
     }
 }

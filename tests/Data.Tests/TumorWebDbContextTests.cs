@@ -2,12 +2,15 @@ using TumorWeb.Data.Entities;
 
 namespace TumorWeb.Data.Tests;
 
-public sealed class TumorWebDbContextTests
+[Collection(PostgresCollection.Name)]
+public sealed class TumorWebDbContextTests(PostgresFixture postgres)
 {
-    [Fact]
-    public async Task EnumColumnsHoldTheEnumNames()
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task EnumColumnsHoldTheEnumNames(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using var database = await TestDatabase.CreateMigratedAsync(provider, postgres);
         await using (var db = database.NewContext())
         {
             var run = CatalogBuilder.Run();
@@ -22,17 +25,19 @@ public sealed class TumorWebDbContextTests
             await db.SaveChangesAsync();
         }
 
-        Assert.Equal("Interrupted", await database.ScalarAsync("SELECT Status FROM ExtractionRuns"));
+        Assert.Equal("Interrupted", await database.ScalarAsync("""SELECT "Status" FROM "ExtractionRuns" """));
         Assert.Equal("Tumor|Validation|Completed",
-            await database.ScalarAsync("SELECT Role || '|' || Split || '|' || Status FROM RunSlides"));
-        Assert.Equal("Normal|Test", await database.ScalarAsync("SELECT Label || '|' || Split FROM Patches"));
+            await database.ScalarAsync("""SELECT "Role" || '|' || "Split" || '|' || "Status" FROM "RunSlides" """));
+        Assert.Equal("Normal|Test", await database.ScalarAsync("""SELECT "Label" || '|' || "Split" FROM "Patches" """));
     }
 
-    [Fact]
-    public async Task NewRunKeepsItsSamplingSettings()
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task NewRunKeepsItsSamplingSettings(DatabaseProvider provider)
     {
         // The defaults live in the pipeline's ExtractionOptions; a run row stores what the run was given.
-        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using var database = await TestDatabase.CreateMigratedAsync(provider, postgres);
         await using (var db = database.NewContext())
         {
             var given = CatalogBuilder.Run();

@@ -14,6 +14,9 @@ public class EvaluationRun
     /// <summary>Folder of the per-slide heatmap outputs and evaluation.json.</summary>
     public string OutputDirectory { get; set; } = "";
 
+    /// <summary>Test-time augmentation: each patch scored as the mean over this many dihedral transforms (1 = off, 4, 8).</summary>
+    public int Tta { get; set; } = 1;
+
     public RunStatus Status { get; set; } = RunStatus.Queued;
     public double? SlideAuc { get; set; }
 

@@ -40,6 +40,12 @@ public class ExtractionRun
     public double ValidationFraction { get; set; }
     public double TestFraction { get; set; }
 
+    /// <summary>The run this one was derived from (e.g. by hard-negative mining), with its splits and patches; null for a run extracted from slides.</summary>
+    public int? DerivedFromRunId { get; set; }
+
+    /// <summary>How and why it was derived, in words: "hard negatives: top 200 from model tiny (training run 3)".</summary>
+    public string? Derivation { get; set; }
+
     public RunStatus Status { get; set; } = RunStatus.Queued;
     public string? Error { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

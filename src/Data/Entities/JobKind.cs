@@ -6,4 +6,7 @@ public enum JobKind
     Extraction,
     Training,
     Evaluation,
+
+    /// <summary>Hard-negative mining: makes an extraction run derived from another (its run goes in <see cref="Job.ExtractionRunId"/>).</summary>
+    Mining,
 }

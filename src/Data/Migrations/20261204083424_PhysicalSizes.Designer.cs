@@ -456,6 +456,9 @@ namespace TumorWeb.Data.Migrations
                     b.Property<int?>("TrainingRunId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Tta")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
@@ -542,6 +545,12 @@ namespace TumorWeb.Data.Migrations
                     b.Property<string>("DatasetPath")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Derivation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DerivedFromRunId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");

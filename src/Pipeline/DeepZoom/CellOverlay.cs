@@ -20,13 +20,23 @@ public static class CellOverlay
     }
 
     /// <summary>Tissue cells in the jet colour of their probability, the others transparent.</summary>
-    public static byte[] Heatmap(ReadOnlySpan<float> probabilities, ReadOnlySpan<bool> tissue)
+    public static byte[] Heatmap(ReadOnlySpan<float> probabilities, ReadOnlySpan<bool> tissue) =>
+        Heatmap(probabilities, tissue, HeatmapColormap.Jet, threshold: 0);
+
+    /// <summary>
+    /// Tissue cells scoring at least <paramref name="threshold"/> in the colour of their probability,
+    /// the others transparent (a NaN score counts as 0), so low scores do not paint all tissue dark.
+    /// </summary>
+    public static byte[] Heatmap(ReadOnlySpan<float> probabilities, ReadOnlySpan<bool> tissue, HeatmapColormap colormap, float threshold)
     {
         if (probabilities.Length != tissue.Length)
             throw new ArgumentException($"{probabilities.Length} probabilities but {tissue.Length} tissue flags");
         var rgba = new byte[checked(probabilities.Length * BytesPerPixel)];
         for (var i = 0; i < probabilities.Length; i++)
-            if (tissue[i]) Put(rgba, i * BytesPerPixel, JetColormap.Colour(probabilities[i]));
+        {
+            var probability = float.IsNaN(probabilities[i]) ? 0 : probabilities[i];
+            if (tissue[i] && (threshold <= 0 || probability >= threshold)) Put(rgba, i * BytesPerPixel, colormap.Colour(probability));
+        }
         return rgba;
     }
 

@@ -8,8 +8,8 @@ namespace TumorWeb.Pipeline.Evaluation;
 /// <summary>An evaluation run's rows in the catalog: created on the first start, found again by its folder on a resume.</summary>
 internal sealed class EvaluationCatalog(IDbContextFactory<TumorWebDbContext> dbFactory, TimeProvider time)
 {
-    /// <summary>A resumed run keeps the checkpoint it started with.</summary>
-    public async Task<EvaluationRun> BeginOrResumeAsync(EvaluationPlan plan, string output, CancellationToken ct)
+    /// <summary>A resumed run keeps the checkpoint and the test-time augmentation it started with.</summary>
+    public async Task<EvaluationRun> BeginOrResumeAsync(EvaluationPlan plan, string output, int tta, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var run = await db.EvaluationRuns.SingleOrDefaultAsync(r => r.OutputDirectory == output, ct);
@@ -20,6 +20,7 @@ internal sealed class EvaluationCatalog(IDbContextFactory<TumorWebDbContext> dbF
                 TrainingRunId = plan.Training.Id,
                 DatasetId = plan.DatasetId,
                 ModelPath = plan.Checkpoint,
+                Tta = tta,
                 OutputDirectory = output,
                 CreatedAt = time.GetUtcNow(),
             };

@@ -15,7 +15,8 @@ public sealed record EvaluationReport(
 
 /// <summary>
 /// One slide: AUC over all cells (the seed's number) and over tissue cells only; the colour of its
-/// tissue ROC curve in the ROC chart.
+/// tissue ROC curve in the ROC chart; the stain normalisation it was scored with (none, macenko or
+/// reinhard; null for heatmaps written before it was recorded).
 /// </summary>
 public sealed record SlideEvaluation(
     string Name,
@@ -27,9 +28,14 @@ public sealed record SlideEvaluation(
     double MaxProbability,
     double? Auc,
     double? AucTissue,
-    string RocColour);
+    string RocColour,
+    string? StainNormalize = null);
 
-/// <summary>Sensitivity at the CAMELYON16 operating points and their mean, the FROC score.</summary>
-public sealed record FrocReport(IReadOnlyList<FrocPointReport> SensitivityAt, double? Score, int Lesions);
+/// <summary>
+/// Sensitivity at the CAMELYON16 operating points and their mean, the FROC score; and false
+/// positives per normal slide at 90% lesion sensitivity (null when not reached or no normal slide).
+/// </summary>
+public sealed record FrocReport(IReadOnlyList<FrocPointReport> SensitivityAt, double? Score, int Lesions,
+    double? NormalSlideFalsePositivesAt90 = null);
 
 public sealed record FrocPointReport(double AverageFalsePositives, double? Sensitivity);

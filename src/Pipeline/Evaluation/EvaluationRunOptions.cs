@@ -12,6 +12,9 @@ public sealed record EvaluationRunOptions
     /// <summary>The run's folder, made by the caller: a heatmap per slide goes under it, and a run already made in it is resumed.</summary>
     public required string OutputDirectory { get; init; }
 
+    /// <summary>Test-time augmentation of the scoring: 1, 4 or 8 dihedral transforms per patch (<see cref="Inference.Symmetry.TestTimeAugmentation"/>).</summary>
+    public int Tta { get; init; } = Inference.Symmetry.TestTimeAugmentation.None;
+
     /// <summary>Most pixels tissue detection may decode per slide (<see cref="Grid.GridOptions.MaxTissuePixels"/>).</summary>
     public long MaxTissuePixels { get; init; } = Grid.GridOptions.DefaultMaxTissuePixels;
 }

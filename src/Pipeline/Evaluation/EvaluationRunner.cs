@@ -21,9 +21,10 @@ public sealed class EvaluationRunner(IDbContextFactory<TumorWebDbContext> dbFact
 
     public async Task<EvaluationRunReport> RunAsync(EvaluationRunOptions options, IProgress<EvaluationProgress>? progress, CancellationToken ct)
     {
+        Inference.Symmetry.TestTimeAugmentation.Validate(options.Tta);
         var catalog = new EvaluationCatalog(dbFactory, time);
         var plan = await EvaluationPlan.LoadAsync(dbFactory, options, ct);
-        var run = await catalog.BeginOrResumeAsync(plan, Path.GetFullPath(options.OutputDirectory), ct);
+        var run = await catalog.BeginOrResumeAsync(plan, Path.GetFullPath(options.OutputDirectory), options.Tta, ct);
         progress?.Report(new EvaluationProgress(run.Id, 0, null));
         try
         {

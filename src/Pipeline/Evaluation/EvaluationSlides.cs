@@ -20,8 +20,11 @@ internal sealed class EvaluationSlides(EvaluationCatalog catalog, EvaluationPlan
         SlideHeatmap heatmap;
         try
         {
-            var options = new HeatmapOptions { Grid = plan.Grid, TrainingSlides = model.TrainingSlides, TrainingSlideHashes = model.TrainingSlideHashes,
-                PatchMicrons = plan.Training.ExtractionRun?.PatchMicrons };
+            var options = new HeatmapOptions
+            {
+                Grid = plan.Grid, Tta = run.Tta, TrainingSlides = model.TrainingSlides, TrainingSlideHashes = model.TrainingSlideHashes, Stain = model.Stain,
+                PatchMicrons = plan.Training.ExtractionRun?.PatchMicrons,
+            };
             heatmap = await SlideHeatmapper.RunAsync(slide.SlidePath, slide.MaskPath, slide.MaskPath is null ? slide.AnnotationPath : null,
                 model.Classifier, options, progress, ct);
         }

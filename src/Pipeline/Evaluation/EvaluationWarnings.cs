@@ -37,6 +37,10 @@ public static class EvaluationWarnings
             yield return $"the heatmaps come from {distinct.Count} models ({string.Join(", ", distinct)}): the numbers mix them";
     }
 
+    /// <summary>The warnings scoring gave a slide (its stain outside the model's training range), each named with the slide.</summary>
+    public static IEnumerable<string> OfHeatmap(string slide, IEnumerable<string>? warnings) =>
+        (warnings ?? []).Select(warning => $"{slide}: {warning}");
+
     public static string NoGroundTruth(string slide) =>
         $"{slide} has no ground truth (no mask or annotations when its heatmap was made): left out of every measure";
 

@@ -7,6 +7,9 @@ namespace TumorWeb.Pipeline.Evaluation;
 /// </summary>
 public static class Froc
 {
+    /// <summary>The sensitivity at which false positives per normal slide are reported (<see cref="FrocResult.NormalSlideFalsePositivesAt90"/>).</summary>
+    public const double Sensitivity90 = 0.9;
+
     /// <exception cref="ArgumentException">No slides, or a slide's arrays do not fit its grid (the message names the slide).</exception>
     public static FrocResult Compute(IReadOnlyList<FrocSlide> slides, FrocOptions options)
     {
@@ -14,20 +17,27 @@ public static class Froc
             throw new ArgumentException("FROC: no slides to evaluate.", nameof(slides));
         var lesionScores = new List<float>();
         var falsePositives = new List<float>();
-        var lesionCount = 0;
+        var normalFalsePositives = new List<float>();
+        int lesionCount = 0, normalSlides = 0;
         foreach (var slide in slides)
         {
             var match = MatchSlide(slide, options);
             lesionCount += match.LesionScores.Count;
             lesionScores.AddRange(match.LesionScores.OfType<float>());
             falsePositives.AddRange(match.FalsePositiveScores);
+            if (match.LesionScores.Count == 0)
+            {
+                normalSlides++;
+                normalFalsePositives.AddRange(match.FalsePositiveScores);
+            }
         }
         var curve = FrocSweep.Curve(lesionScores, falsePositives, lesionCount, slides.Count);
         var operatingPoints = options.FalsePositiveRates
             .Select(rate => new FrocPoint(rate, FrocSweep.SensitivityAt(curve, rate)))
             .ToList();
         var score = operatingPoints.Count == 0 ? double.NaN : operatingPoints.Average(p => p.Sensitivity);
-        return new FrocResult(operatingPoints, score, curve, lesionCount, slides.Count);
+        var normalAt90 = FrocSweep.FalsePositivesPerNormalSlide(curve, normalFalsePositives, normalSlides, Sensitivity90);
+        return new FrocResult(operatingPoints, score, curve, lesionCount, slides.Count, normalAt90);
     }
 
     private static LesionMatch MatchSlide(FrocSlide slide, FrocOptions options)

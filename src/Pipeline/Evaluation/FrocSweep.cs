@@ -36,6 +36,24 @@ public static class FrocSweep
     public static double SensitivityAt(IReadOnlyList<FrocCurvePoint> curve, double averageFalsePositives) =>
         curve.Where(p => p.AverageFalsePositives <= averageFalsePositives).Max(p => p.Sensitivity);
 
+    /// <summary>
+    /// False positives per normal slide (one without lesions) when the threshold is the highest that
+    /// reaches <paramref name="sensitivity"/>: how many false alarms a pathologist would check on
+    /// each normal slide to find that share of the lesions. NaN when no threshold reaches it or there
+    /// is no normal slide.
+    /// </summary>
+    public static double FalsePositivesPerNormalSlide(
+        IReadOnlyList<FrocCurvePoint> curve, IReadOnlyList<float> normalFalsePositiveScores, int normalSlideCount, double sensitivity)
+    {
+        if (normalSlideCount == 0)
+            return double.NaN;
+        var reaching = curve.Where(p => p.Sensitivity >= sensitivity).ToList();
+        if (reaching.Count == 0)
+            return double.NaN;
+        var threshold = reaching.Max(p => p.Threshold);
+        return (double)normalFalsePositiveScores.Count(score => score >= threshold) / normalSlideCount;
+    }
+
     private static double Sensitivity(int hits, int lesionCount) =>
         lesionCount == 0 ? double.NaN : (double)hits / lesionCount;
 }

@@ -58,6 +58,7 @@ public static class HeatmapEvaluation
             models.Add(heatmap.Summary.Model);
             trainingSlides.Names.AddRange(heatmap.Summary.TrainingSlides ?? []);
             trainingSlides.Hashes.AddRange(heatmap.Summary.TrainingSlideHashes ?? []);
+            warnings.AddRange(EvaluationWarnings.OfHeatmap(heatmap.Name, heatmap.Summary.Warnings));
             if (heatmap.Cells.Tumor is null) warnings.Add(EvaluationWarnings.NoGroundTruth(heatmap.Name));
             else labelled.Add(heatmap);
             counter.Add(1, heatmap.Name);
@@ -67,5 +68,5 @@ public static class HeatmapEvaluation
 
     private static FrocReport FrocReportOf(FrocResult froc) => new(
         froc.SensitivityAt.Select(p => new FrocPointReport(p.AverageFalsePositives, JsonNumber.OrNull(p.Sensitivity))).ToList(),
-        JsonNumber.OrNull(froc.Score), froc.LesionCount);
+        JsonNumber.OrNull(froc.Score), froc.LesionCount, JsonNumber.OrNull(froc.NormalSlideFalsePositivesAt90));
 }

@@ -13,7 +13,8 @@ internal sealed record SlideMeasures(int Index, SlideEvaluation Evaluation, RocC
         var tissue = CellAuc.TissueCells(cells.Probabilities, tumor, cells.Tissue);
         var evaluation = new SlideEvaluation(heatmap.Name, heatmap.Summary.Model, cells.Probabilities.Length,
             cells.Tissue.Count(t => t), tumor.Count(t => t), tumor.Any(t => t), cells.Probabilities.Max(),
-            JsonNumber.OrNull(all.Auc), JsonNumber.OrNull(tissue.Auc), SlidePalette.Hex(index));
+            JsonNumber.OrNull(all.Auc), JsonNumber.OrNull(tissue.Auc), SlidePalette.Hex(index),
+            heatmap.Summary.StainNormalize);
         return new SlideMeasures(index, evaluation, tissue);
     }
 }

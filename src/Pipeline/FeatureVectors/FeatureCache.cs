@@ -32,7 +32,9 @@ public sealed class FeatureCache
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ChunkSize, 1);
         _dbFactory = dbFactory;
-        _base = featureBase;
+        _base = options.ColorKey is null
+            ? featureBase
+            : featureBase with { CacheName = $"{featureBase.CacheName}-{options.ColorKey}", Preprocessing = $"{featureBase.Preprocessing}; stain {options.ColorKey}" };
         _model = model;
         _options = options;
     }
@@ -109,7 +111,7 @@ public sealed class FeatureCache
         {
             ct.ThrowIfCancellationRequested();
             var n = Math.Min(chunk, patches.Count - start);
-            ReadPixels(reader, patches, start, n, patchBytes, pixels, ct);
+            ReadPixels(reader, patches, start, n, patchBytes, pixels, _options.SlideColors, ct);
             var rows = features.AsSpan(0, n * _base.Dimension);
             model.Extract(pixels.AsSpan(0, n * patchBytes), n, patchSize, rows);
             FloatRows.WriteLittleEndian(output, rows);
@@ -120,12 +122,17 @@ public sealed class FeatureCache
 
     /// <summary>Decodes a chunk's patches on all cores; a bad record surfaces as its own error, not an AggregateException.</summary>
     private static void ReadPixels(PatchPackReader reader, IReadOnlyList<FeaturePatch> patches, int start, int count, int patchBytes,
-        byte[] pixels, CancellationToken ct)
+        byte[] pixels, IReadOnlyDictionary<int, Stain.IPatchColor>? slideColors, CancellationToken ct)
     {
         try
         {
             Parallel.For(0, count, new ParallelOptions { CancellationToken = ct }, i =>
-                reader.Read(patches[start + i].Location, pixels.AsSpan(i * patchBytes, patchBytes)));
+            {
+                var patch = patches[start + i];
+                var target = pixels.AsSpan(i * patchBytes, patchBytes);
+                reader.Read(patch.Location, target);
+                if (slideColors is not null && slideColors.TryGetValue(patch.RunSlideId, out var normalize)) normalize.Apply(target);
+            });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count == 1)
         {

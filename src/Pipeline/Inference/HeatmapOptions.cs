@@ -1,4 +1,5 @@
 using TumorWeb.Pipeline.Grid;
+using TumorWeb.Pipeline.Stain;
 
 namespace TumorWeb.Pipeline.Inference;
 
@@ -27,6 +28,12 @@ public sealed record HeatmapOptions
     /// <summary>Their content identities, when the model recorded them; evaluation then matches slides by content, not name.</summary>
     public IReadOnlyList<string>? TrainingSlideHashes { get; init; }
 
+    /// <summary>Test-time augmentation: each patch scored as the mean over 1, 4 or 8 of its dihedral transforms (<see cref="Symmetry.TestTimeAugmentation"/>).</summary>
+    public int Tta { get; init; } = Symmetry.TestTimeAugmentation.None;
+
+    /// <summary>The model's colour space (from its checkpoint): each slide is normalised into it and checked against its training range.</summary>
+    public StainModel? Stain { get; init; }
+
     /// <summary>Least time between two progress reports (the last one is always sent).</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 
@@ -35,6 +42,7 @@ public sealed record HeatmapOptions
         Grid.Validate();
         if (PatchMicrons is { } p && !(p > 0 && double.IsFinite(p))) throw new ArgumentOutOfRangeException(nameof(PatchMicrons), $"the patch size in microns must be positive (got {p})");
         if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), $"the batch size must be at least 1, not {BatchSize}");
+        Symmetry.TestTimeAugmentation.Validate(Tta);
         if (ReaderThreads < 1) throw new ArgumentOutOfRangeException(nameof(ReaderThreads), $"reader threads must be at least 1, not {ReaderThreads}");
     }
 }

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using TumorWeb.Pipeline.Grid;
+using TumorWeb.Pipeline.Inference.Symmetry;
 using TumorWeb.Pipeline.Progress;
 using TumorWeb.Pipeline.Slides;
+using TumorWeb.Pipeline.Stain;
 
 namespace TumorWeb.Pipeline.Inference;
 
@@ -18,16 +20,16 @@ public static class HeatmapScorer
 
     public const string Stage = "heatmap";
 
-    /// <remarks>Batches are scored one at a time, in row order of their cells.</remarks>
+    /// <remarks>Batches are scored one at a time, in row order of their cells; <paramref name="color"/>, when given, transforms each patch as it is read.</remarks>
     /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled; reading stops too.</exception>
     /// <param name="contextPixels">Level-0 size of a context patch when it differs from the model's patch size (a size in microns).</param>
     public static async Task<HeatmapScores> ScoreAsync(ISlide slide, CellMask tissue, int cellSize, IPatchClassifier model,
-        HeatmapOptions options, IProgress<StageProgress>? progress, CancellationToken ct, int? contextPixels = null)
+        HeatmapOptions options, IProgress<StageProgress>? progress, CancellationToken ct, int? contextPixels = null, IPatchColor? color = null)
     {
         options.Validate();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(model.PatchSize);
         var cells = tissue.Cells().ToArray();
-        var reader = new PatchReader(slide, cells, cellSize, model.PatchSize, options.BatchSize, options.ReaderThreads, contextPixels);
+        var reader = new PatchReader(slide, cells, cellSize, model.PatchSize, options.BatchSize, options.ReaderThreads, contextPixels, color);
         var free = Channel.CreateBounded<byte[]>(BatchesInFlight);
         for (var i = 0; i < BatchesInFlight; i++) free.Writer.TryWrite(reader.NewBuffer());
         var full = Channel.CreateBounded<PatchBatch>(new BoundedChannelOptions(BatchesInFlight) { SingleReader = true, SingleWriter = true });
@@ -35,7 +37,8 @@ public static class HeatmapScorer
         var clock = Stopwatch.StartNew();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var reading = Task.Run(() => reader.RunAsync(free.Reader, full.Writer, stop.Token), CancellationToken.None);
-        var scoring = new BatchScoring(model, cells, new float[tissue.Width * tissue.Height], reader.PatchBytes, tissue.Width);
+        using var scorer = TestTimeAugmentation.Wrap(model, options.Tta);
+        var scoring = new BatchScoring(scorer, cells, new float[tissue.Width * tissue.Height], reader.PatchBytes, tissue.Width);
         var counter = new ProgressCounter(Stage, cells.Length, progress, options.ProgressInterval);
         progress?.Report(new StageProgress(Stage, 0, cells.Length));
         try

@@ -4,6 +4,7 @@ using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using TumorWeb.Pipeline.Grid;
 using TumorWeb.Pipeline.Slides;
+using TumorWeb.Pipeline.Stain;
 
 namespace TumorWeb.Pipeline.Inference;
 
@@ -17,7 +18,9 @@ namespace TumorWeb.Pipeline.Inference;
 /// The level-0 size of a context patch; when it is not the model's patch size (a patch size in
 /// microns), each patch is read from the best pyramid level and resampled (<see cref="ResampledPatch"/>).
 /// </param>
-internal sealed class PatchReader(ISlide slide, (int X, int Y)[] cells, int cellSize, int patchSize, int batchSize, int threads, int? contextPixels = null)
+/// <param name="color">When given, transforms each patch's colours as it is read (stain normalisation).</param>
+internal sealed class PatchReader(ISlide slide, (int X, int Y)[] cells, int cellSize, int patchSize, int batchSize, int threads,
+    int? contextPixels = null, IPatchColor? color = null)
 {
     /// <summary>Longest strip: 16 cells of 128 with 299 patches is 2,219 x 299 pixels, 2 MB.</summary>
     public const int MaxRunCells = 16;
@@ -86,12 +89,14 @@ internal sealed class PatchReader(ISlide slide, (int X, int Y)[] cells, int cell
                 var (cx, cy) = cells[batchStart + run.Start + k];
                 ResampledPatch.Read(slide, AnalysisGrid.ContextPatch(cx, cy, cellSize, context), patchSize, target.Slice(k * PatchBytes, PatchBytes));
             }
+            color?.Apply(target);
             return;
         }
         var first = AnalysisGrid.ContextPatch(x, y, cellSize, patchSize);
         if (run.Length == 1)
         {
             slide.ReadRegion(new RegionRequest(0, first.X, first.Y, patchSize, patchSize), target);
+            color?.Apply(target);
             return;
         }
         var strip = new RegionRequest(0, first.X, first.Y, (run.Length - 1) * cellSize + patchSize, patchSize);
@@ -100,6 +105,7 @@ internal sealed class PatchReader(ISlide slide, (int X, int Y)[] cells, int cell
         {
             slide.ReadRegion(strip, pixels);
             CutPatches(pixels, strip.Width, run.Length, target);
+            color?.Apply(target);
         }
         finally
         {

@@ -1,5 +1,6 @@
 using TumorWeb.Pipeline.Evaluation;
 using TumorWeb.Pipeline.Grid;
+using TumorWeb.Pipeline.Stain;
 
 namespace TumorWeb.Pipeline.Inference;
 
@@ -17,7 +18,9 @@ public sealed record SlideHeatmap(
     double GridSeconds,
     IReadOnlyList<string> TrainingSlides,
     IReadOnlyList<string>? TrainingSlideHashes = null,
-    string? SlideHash = null)
+    string? SlideHash = null,
+    int Tta = 1,
+    StainReport? Stain = null)
 {
     /// <summary>The slide's file name without extension: "tumor_064" for tumor_064.tif.</summary>
     public string SlideName => Path.GetFileNameWithoutExtension(Grid.SlidePath);

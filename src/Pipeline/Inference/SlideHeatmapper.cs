@@ -2,12 +2,14 @@ using System.Diagnostics;
 using TumorWeb.Pipeline.Grid;
 using TumorWeb.Pipeline.Progress;
 using TumorWeb.Pipeline.Slides;
+using TumorWeb.Pipeline.Stain;
 
 namespace TumorWeb.Pipeline.Inference;
 
 /// <summary>
 /// The inference stage over files: the grid stage (tissue and, given a mask or annotations, ground
-/// truth), then every tissue cell's context patch scored by the model.
+/// truth), then the slide's stain (estimated once, checked against the model's training range, and
+/// normalised into the model's colour space when it was trained so), then every tissue cell's context patch scored by the model.
 /// </summary>
 public static class SlideHeatmapper
 {
@@ -25,9 +27,11 @@ public static class SlideHeatmapper
             : null;
         var grid = SlideGridFiles.Build(slidePath, maskPath, annotationsPath, options.Grid, progress, ct);
         var gridSeconds = clock.Elapsed.TotalSeconds;
-        var scores = await HeatmapScorer.ScoreAsync(slide, grid.Tissue, grid.Stats.CellSize, model, options, progress, ct, contextPixels);
+        var slideHash = SlideFingerprint.Of(slidePath);
+        var stain = StainReport.For(options.Stain, slide, grid.Tissue, grid.Stats.CellSize, model.PatchSize, slideHash, ct);
+        var scores = await HeatmapScorer.ScoreAsync(slide, grid.Tissue, grid.Stats.CellSize, model, options, progress, ct, contextPixels, stain.Color);
         return new SlideHeatmap(grid, scores, model.Name, model.PatchSize, options.BatchSize,
             HasGroundTruth: maskPath is not null || annotationsPath is not null, gridSeconds, options.TrainingSlides,
-            options.TrainingSlideHashes, SlideFingerprint.Of(slidePath));
+            options.TrainingSlideHashes, slideHash, options.Tta, stain);
     }
 }

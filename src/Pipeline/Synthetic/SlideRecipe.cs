@@ -16,11 +16,12 @@ internal sealed record SlideRecipe(
     Texture Grain,
     IReadOnlyList<SynthPolygon> Tumors)
 {
-    public static SlideRecipe Create(int seed, string name, bool hasTumor, int width, int height)
+    /// <param name="stainShift">0 to 1: how far the slide's stain moves outside the default range (<see cref="StainPalette.Shifted"/>).</param>
+    public static SlideRecipe Create(int seed, string name, bool hasTumor, int width, int height, double stainShift = 0)
     {
         var slideSeed = SynthRandom.Mix((ulong)(uint)seed) ^ SynthRandom.HashText(name);
         var random = new SynthRandom(slideSeed);
-        var palette = StainPalette.Random(ref random);
+        var palette = StainPalette.Random(ref random).Shifted(stainShift);
         var grain = Texture.Create(16, 16, 3, random.NextULong());
         var tissue = TissueShape.Create(width, height, ref random, grain);
         var density = CoarseGrid.Noise(width, height, CoarseGrid.SpacingFor(width, height, 65), 12, 3, random.NextULong());

@@ -9,6 +9,23 @@ internal readonly record struct StainVector(float R, float G, float B)
         var length = Math.Sqrt(r * r + g * g + b * b);
         return new StainVector((float)(Math.Max(0.02, r) / length), (float)(Math.Max(0.02, g) / length), (float)(Math.Max(0.02, b) / length));
     }
+
+    public static StainVector Unit(double r, double g, double b)
+    {
+        var length = Math.Sqrt(r * r + g * g + b * b);
+        return new StainVector((float)(r / length), (float)(g / length), (float)(b / length));
+    }
+
+    /// <summary>Turned <paramref name="fraction"/> of the way towards <paramref name="target"/> (both unit length), renormalised.</summary>
+    public StainVector TiltedTowards(StainVector target, double fraction) =>
+        Unit(R + fraction * (target.R - R), G + fraction * (target.G - G), B + fraction * (target.B - B));
+
+    /// <summary>Angle to another stain vector, in degrees.</summary>
+    public double DegreesTo(StainVector other)
+    {
+        var cosine = (R * other.R + G * other.G + B * other.B) / Math.Sqrt((R * R + G * G + B * B) * (other.R * other.R + other.G * other.G + other.B * other.B));
+        return Math.Acos(Math.Clamp(cosine, -1, 1)) * 180 / Math.PI;
+    }
 }
 
 /// <summary>
@@ -33,6 +50,27 @@ internal sealed record StainPalette(
     // The reference H&E vectors of Macenko et al., widely used for stain normalisation.
     private static readonly StainVector ReferenceHaematoxylin = new(0.5626f, 0.7201f, 0.4062f);
     private static readonly StainVector ReferenceEosin = new(0.2159f, 0.8012f, 0.5581f);
+
+    // Where --stain-shift 1 turns the stains: a bluer haematoxylin (absorbing more red) and a more
+    // purple eosin (absorbing more red and less blue), as from another lab's reagents and scanner.
+    private static readonly StainVector ShiftedHaematoxylin = StainVector.Unit(0.80, 0.56, 0.20);
+    private static readonly StainVector ShiftedEosin = StainVector.Unit(0.45, 0.82, 0.35);
+
+    /// <summary>How much more haematoxylin a slide takes up at --stain-shift 1.</summary>
+    public const float ShiftedHaematoxylinGain = 0.7f;
+
+    /// <summary>
+    /// The palette moved outside the default stain range by <paramref name="shift"/> (0 to 1): both stain vectors
+    /// tilted towards <see cref="ShiftedHaematoxylin"/> and <see cref="ShiftedEosin"/>, and haematoxylin
+    /// stronger by up to <see cref="ShiftedHaematoxylinGain"/>. 0 returns this palette unchanged; no random
+    /// draw is made, so the rest of the slide's recipe does not depend on the shift.
+    /// </summary>
+    public StainPalette Shifted(double shift) => shift == 0 ? this : this with
+    {
+        Haematoxylin = Haematoxylin.TiltedTowards(ShiftedHaematoxylin, shift),
+        Eosin = Eosin.TiltedTowards(ShiftedEosin, shift),
+        HaematoxylinStrength = HaematoxylinStrength * (1 + ShiftedHaematoxylinGain * (float)shift),
+    };
 
     public static StainPalette Random(ref SynthRandom random) => new(
         ReferenceHaematoxylin.Jittered(ref random, 0.08),

@@ -27,7 +27,7 @@ public static class SyntheticSlideGenerator
 
     private static SyntheticSlide GenerateOne(SynthOptions options, string name, bool hasTumor, RowProgress tracker, CancellationToken ct)
     {
-        var recipe = SlideRecipe.Create(options.Seed, name, hasTumor, options.Width, options.Height);
+        var recipe = SlideRecipe.Create(options.Seed, name, hasTumor, options.Width, options.Height, options.StainShift);
         var folder = Path.GetFullPath(options.OutputDirectory);
         var slide = new SyntheticSlide(name, Path.Combine(folder, name + ".tif"), Path.Combine(folder, name + "_mask.tif"),
             Path.Combine(folder, name + ".xml"), options.Width, options.Height, hasTumor, recipe.Tumors);

@@ -59,8 +59,8 @@ internal sealed class TrainingCatalog(IDbContextFactory<TumorWebDbContext> dbFac
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Patches.Where(p => p.ExtractionRunId == extractionRunId && p.Split == split).OrderBy(p => p.Id)
-            .Select(p => new { p.Id, p.Shard, p.Offset, p.Length, p.Label }).ToListAsync(ct);
-        return rows.Select(p => new TrainingPatch(p.Id, new PatchLocation(p.Shard, p.Offset, p.Length), p.Label == PatchLabel.Tumor)).ToList();
+            .Select(p => new { p.Id, p.Shard, p.Offset, p.Length, p.Label, p.RunSlideId }).ToListAsync(ct);
+        return rows.Select(p => new TrainingPatch(p.Id, new PatchLocation(p.Shard, p.Offset, p.Length), p.Label == PatchLabel.Tumor, p.RunSlideId)).ToList();
     }
 
     public async Task<List<(string Name, string? ContentHash)>> SlidesAsync(int extractionRunId, DataSplit split, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using TumorWeb.Pipeline.Stain;
 
 namespace TumorWeb.Pipeline.Training;
 
@@ -20,7 +21,10 @@ public sealed record TrainingHyperparameters(
     double CheckpointMinutes,
     int? MaxStepsPerEpoch,
     string? WeightsFile,
-    int MetricEvery)
+    int MetricEvery,
+    string ColorAugment = "none",
+    string StainNormalize = "none",
+    string? StainReference = null)
 {
     /// <summary>Keras's RMSprop defaults, which the seed trained with (PyTorch's are 0.99 and 1e-8).</summary>
     public const double RmspropRho = 0.9;
@@ -40,9 +44,20 @@ public sealed record TrainingHyperparameters(
             options.Augment ?? options.Preset.DefaultAugment(),
             options.Seed, options.Threads, options.CheckpointInterval.TotalMinutes, options.MaxStepsPerEpoch,
             options.WeightsFile is null ? null : Path.GetFullPath(options.WeightsFile),
-            options.MetricEvery);
+            options.MetricEvery, options.ColorAugment.Name(), options.StainNormalize.Name(),
+            options.StainReference is null ? null : Reference(options.StainReference));
         hyper.Validate();
         return hyper;
+    }
+
+    [JsonIgnore] public ColorAugment ColorAugmentLevel => ColorAugments.Parse(ColorAugment);
+    [JsonIgnore] public StainMethod StainMethod => StainMethods.Parse(StainNormalize);
+
+    /// <summary>The reference region with its slide's full path, so a resume or a page reads the same file.</summary>
+    private static string Reference(string spec)
+    {
+        var region = StainReferenceRegion.Parse(spec);
+        return (region with { SlidePath = Path.GetFullPath(region.SlidePath) }).ToString();
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
@@ -69,5 +84,13 @@ public sealed record TrainingHyperparameters(
         Settings.Require(MetricEvery >= 1, $"metric interval must be at least 1 step (got {MetricEvery})");
         Settings.Require(CheckpointMinutes > 0, $"checkpoint interval must be positive (got {CheckpointMinutes} minutes)");
         Settings.Require(Threads >= 0, $"threads cannot be negative (got {Threads})");
+        ColorAugments.Parse(ColorAugment);
+        Settings.Require(StainReference is null || StainMethods.Parse(StainNormalize) != Stain.StainMethod.None,
+            "a stain reference needs a stain normalisation: add --stain-normalize macenko or reinhard");
+        if (StainReference is not null)
+        {
+            var region = StainReferenceRegion.Parse(StainReference);
+            Settings.Require(File.Exists(region.SlidePath), $"{region.SlidePath}: stain reference slide not found");
+        }
     }
 }

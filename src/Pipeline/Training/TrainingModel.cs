@@ -37,16 +37,17 @@ internal sealed class TrainingModel : IDisposable
     /// ImageNet weights load only when <paramref name="header"/> is null, since a checkpoint holds them.
     /// </summary>
     public static async Task<TrainingModel> CreateAsync(IDbContextFactory<TumorWebDbContext> dbFactory, string extractionDirectory,
-        TrainingHyperparameters hyper, CheckpointHeader? header, Action<string> note, CancellationToken ct)
+        TrainingHyperparameters hyper, CheckpointHeader? header, TrainingStains stains, Action<string> note, CancellationToken ct)
     {
         var kind = FrozenBases.KindOf(hyper, header);
         if (!kind.CachesFeatures())
         {
             var net = PatchNets.Create(hyper.Preset, hyper.PatchSize, hyper.WeightsFile, loadPretrained: header is null);
             var reader = new PatchPackReader(extractionDirectory);
-            return new TrainingModel(net, new PatchBatchLoader(reader, hyper.PatchSize, Environment.ProcessorCount, prefetchBatches: 4), null, reader);
+            return new TrainingModel(net, new PatchBatchLoader(reader, hyper.PatchSize, Environment.ProcessorCount, prefetchBatches: 4, stains.SlideColors),
+                null, reader);
         }
-        var (features, hash) = await CachedFeaturesAsync(dbFactory, extractionDirectory, hyper, kind, note, ct);
+        var (features, hash) = await CachedFeaturesAsync(dbFactory, extractionDirectory, hyper, kind, stains, note, ct);
         if (header?.BaseModelHash is { } trainedOn && trainedOn != hash)
             throw new InvalidDataException(
                 $"{FrozenBases.WeightsPath(hyper)}: not the base this run's head was trained on (SHA-256 {hash}, the checkpoint wants {trainedOn})");
@@ -56,10 +57,14 @@ internal sealed class TrainingModel : IDisposable
     }
 
     private static async Task<(FeatureSet, string)> CachedFeaturesAsync(IDbContextFactory<TumorWebDbContext> dbFactory, string extractionDirectory,
-        TrainingHyperparameters hyper, FrozenBaseKind kind, Action<string> note, CancellationToken ct)
+        TrainingHyperparameters hyper, FrozenBaseKind kind, TrainingStains stains, Action<string> note, CancellationToken ct)
     {
         // A note every few seconds: each one is a line in the CLI's log.
-        var options = new FeatureCacheOptions { Model = FrozenBases.OnnxOptions(hyper.Threads), ProgressInterval = TimeSpan.FromSeconds(5) };
+        var options = new FeatureCacheOptions
+        {
+            Model = FrozenBases.OnnxOptions(hyper.Threads), ProgressInterval = TimeSpan.FromSeconds(5),
+            SlideColors = stains.SlideColors, ColorKey = stains.FeatureKey,
+        };
         var progress = new SyncStageProgress(p =>
         {
             if (p.Done < p.Total) note($"features of the frozen base: {p.Done}/{p.Total} patches");

@@ -1,3 +1,5 @@
+using TumorWeb.Pipeline.Stain;
+
 namespace TumorWeb.Pipeline.Training;
 
 /// <summary>
@@ -23,6 +25,15 @@ public sealed record TrainingOptions
     public double WeightDecay { get; init; }
     public bool? Augment { get; init; }
     public int Seed { get; init; } = DefaultSeed;
+
+    /// <summary>Colour jitter of each training patch (Liu et al. 2017, Tellez et al. 2018).</summary>
+    public ColorAugment ColorAugment { get; init; }
+
+    /// <summary>Stain normalisation of every patch, in training and then in scoring.</summary>
+    public StainMethod StainNormalize { get; init; }
+
+    /// <summary>"slide.tif@x,y,w,h": the region whose stain is the target; null takes the training slides' median.</summary>
+    public string? StainReference { get; init; }
 
     /// <summary>libtorch's intra-op threads; 0 leaves libtorch's default (one per core).</summary>
     public int Threads { get; init; }

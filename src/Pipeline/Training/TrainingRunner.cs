@@ -25,6 +25,8 @@ public sealed class TrainingRunner(IDbContextFactory<TumorWebDbContext> dbFactor
         FrozenBases.EnsureAvailable(hyper, kind);
         if (kind.CachesFeatures() && hyper.Augment)
             throw new ArgumentException($"{hyper.Model}: augmentation cannot apply to features cached once per patch; train without --augment");
+        if (kind.CachesFeatures() && hyper.ColorAugment != "none")
+            throw new ArgumentException($"{hyper.Model}: colour augmentation cannot apply to features cached once per patch; train with --color-augment none");
         var run = await catalog.CreateAsync(extraction, hyper, options.OutputDirectory, ct);
         new RunFolder(run.Id, extraction.OutputDirectory, options.CatalogPath is null ? null : Path.GetFullPath(options.CatalogPath), hyper)
             .Write(run.OutputDirectory);
@@ -41,6 +43,10 @@ public sealed class TrainingRunner(IDbContextFactory<TumorWebDbContext> dbFactor
         hyper.Validate();
         return await TrainAsync(run.Id, run.ExtractionRun!, run.OutputDirectory, hyper, checkpoint, progress, ct);
     }
+
+    private static string StainNote(Stain.StainModel stain) =>
+        (stain.Target is null ? "raw colours" : $"stain normalisation {stain.Normalize} to the {stain.Reference}")
+        + (stain.Range is null ? "" : $"; the stain range of {stain.Range.Slides} training slides goes into the checkpoint");
 
     private async Task<TrainingReport> TrainAsync(int runId, ExtractionRun extraction, string runDirectory, TrainingHyperparameters hyper,
         string? checkpoint, IProgress<TrainingProgress>? progress, CancellationToken ct)
@@ -61,13 +67,15 @@ public sealed class TrainingRunner(IDbContextFactory<TumorWebDbContext> dbFactor
             if (hyper.Threads > 0) set_num_threads(hyper.Threads);
             manual_seed(hyper.Seed);
             var header = checkpoint is null ? null : Checkpoints.ReadHeader(checkpoint);
-            using var model = await TrainingModel.CreateAsync(dbFactory, extraction.OutputDirectory, hyper, header,
+            var stains = await Task.Run(() => TrainingStains.Fit(extraction.OutputDirectory, hyper, data, header?.Stain), ct);
+            progress?.Report(TrainingProgress.Note(runId, hyper.Epochs, StainNote(stains.Model)));
+            using var model = await TrainingModel.CreateAsync(dbFactory, extraction.OutputDirectory, hyper, header, stains,
                 message => progress?.Report(TrainingProgress.Note(runId, hyper.Epochs, message)), ct);
             using var optimizer = TrainingOptimizer.Create(model.Net, hyper);
             var start = checkpoint is null ? TrainingPosition.Start : Checkpoints.Load(checkpoint, model.Net, optimizer).Position;
             await catalog.DropMetricsAfterAsync(runId, start, ct);
             var session = new TrainingSession(runId, runDirectory, hyper, model.Net, optimizer, data, model.Batches, catalog, progress, time,
-                model.BaseModelHash);
+                model.BaseModelHash, stains.Model);
             var end = await session.RunAsync(start, ct);
             await catalog.SetStatusAsync(runId, RunStatus.Completed, null);
             var final = Checkpoints.EpochPath(runDirectory, end.Epoch);

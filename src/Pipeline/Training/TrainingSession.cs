@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using TorchSharp.Modules;
 using TumorWeb.Data.Entities;
+using TumorWeb.Pipeline.Stain;
 using TumorWeb.Pipeline.Training.Loading;
 using TumorWeb.Pipeline.Training.Torch;
 using static TorchSharp.torch;
@@ -24,7 +25,8 @@ internal sealed class TrainingSession(
     TrainingCatalog catalog,
     IProgress<TrainingProgress>? progress,
     TimeProvider time,
-    string? baseModelHash = null)
+    string? baseModelHash = null,
+    StainModel? stain = null)
 {
     private readonly Stopwatch trainClock = new();
     private readonly Stopwatch windowClock = new();
@@ -67,7 +69,10 @@ internal sealed class TrainingSession(
     private async Task TrainEpochAsync(CancellationToken ct)
     {
         var epoch = current.Epoch;
-        Func<int, Augmentation> augment = hyper.Augment ? position => Augmentation.Draw(hyper.Seed, epoch, position) : _ => Augmentation.None;
+        var colorLevel = hyper.ColorAugmentLevel;
+        Func<int, Augmentation> augment = position =>
+            (hyper.Augment ? Augmentation.Draw(hyper.Seed, epoch, position) : Augmentation.None)
+            with { Color = Augmentation.DrawColor(colorLevel, hyper.Seed, epoch, position) };
         var plan = new EpochPlan(EpochOrder.For(hyper.Seed, epoch, data.Train.Count), hyper.BatchSize, current.BatchInEpoch, BatchesPerEpoch, augment);
         net.train();
         trainClock.Start();
@@ -146,7 +151,7 @@ internal sealed class TrainingSession(
     private void SaveCheckpoint(string path)
     {
         var header = new CheckpointHeader(CheckpointHeader.CurrentFormat, runId, hyper, current, time.GetUtcNow(), data.TrainSlides, baseModelHash,
-            data.TrainSlideHashes, data.PatchMicrons);
+            data.TrainSlideHashes, stain, data.PatchMicrons);
         Checkpoints.Save(path, header, net, optimizer);
         (saved, savedAt) = (current, header.SavedAt);
         Report(TrainingEvent.Checkpoint, message: path);

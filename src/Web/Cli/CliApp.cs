@@ -14,6 +14,7 @@ public static class CliApp
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(SynthCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(MineCommand.Create());
         root.Subcommands.Add(HeatmapCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());

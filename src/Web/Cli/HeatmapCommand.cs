@@ -5,12 +5,13 @@ using Spectre.Console;
 using TumorWeb.Pipeline.Grid.Annotations;
 using TumorWeb.Pipeline.Inference;
 using TumorWeb.Pipeline.Inference.Output;
+using TumorWeb.Pipeline.Inference.Symmetry;
 using TumorWeb.Pipeline.Slides;
 
 namespace TumorWeb.Web.Cli;
 
 /// <summary>
-/// <c>heatmap &lt;slide&gt; --model &lt;checkpoint&gt; --out &lt;dir&gt; [--mask M | --annotations X] [--batch N] [--json]</c>:
+/// <c>heatmap &lt;slide&gt; --model &lt;checkpoint&gt; --out &lt;dir&gt; [--mask M | --annotations X] [--batch N] [--tta 1|4|8] [--json]</c>:
 /// scores every tissue cell of a slide and writes <c>&lt;dir&gt;/&lt;slide-name&gt;/</c> (probabilities.npy,
 /// cells.csv, heatmap.png, comparison.png, heatmap.json); with <c>--geojson</c> / <c>--asap-xml</c> also the
 /// predicted tumour regions at <c>--threshold</c>, for QuPath and ASAP.
@@ -25,10 +26,15 @@ public static class HeatmapCommand
         var mask = new Option<string?>("--mask") { Description = "Tumor mask slide (ground truth for the AUC and the comparison figure)." };
         var annotations = new Option<string?>("--annotations") { Description = "ASAP annotation XML or QuPath GeoJSON (ground truth)." };
         var batch = new Option<int>("--batch") { Description = "Patches per model call.", DefaultValueFactory = _ => new HeatmapOptions().BatchSize };
+        var tta = new Option<int>("--tta")
+        {
+            Description = "Test-time augmentation: average each patch's probability over 1 (off), 4 (rotations) or 8 (rotations and mirrors) transforms.",
+            DefaultValueFactory = _ => TestTimeAugmentation.None,
+        };
         var json = new Option<bool>("--json") { Description = "Print machine-readable JSON on stdout." };
         var regions = RegionOptions.Create();
         var command = new Command("heatmap", "Score every tissue cell of a slide with a model and write its heatmap.")
-            { slide, model, output, mask, annotations, batch, json };
+            { slide, model, output, mask, annotations, batch, tta, json };
         regions.AddTo(command);
         var microns = new MicronOptions(withPatch: true);
         microns.AddTo(command);
@@ -39,17 +45,19 @@ public static class HeatmapCommand
             if (maskPath is not null && annotationsPath is not null)
                 return CliOutput.Fail($"{slidePath}: give either --mask or --annotations, not both");
             if (parse.GetValue(batch) < 1) return CliOutput.Fail($"--batch must be at least 1, not {parse.GetValue(batch)}");
+            if (!TestTimeAugmentation.IsValid(parse.GetValue(tta))) return CliOutput.Fail($"--tta must be 1, 4 or 8, not {parse.GetValue(tta)}");
             if (regions.Problem(parse) is { } regionProblem) return CliOutput.Fail(regionProblem);
             if (microns.Problem(parse) is { } micronProblem) return CliOutput.Fail(micronProblem);
             try
             {
                 using var loaded = ModelLoading.Load(parse.GetValue(model)!);
-                var options = new HeatmapOptions { BatchSize = parse.GetValue(batch), TrainingSlides = loaded.TrainingSlides,
-                    TrainingSlideHashes = loaded.TrainingSlideHashes, PatchMicrons = microns.PatchMicrons(parse) ?? loaded.PatchMicrons,
+                var options = new HeatmapOptions { BatchSize = parse.GetValue(batch), Tta = parse.GetValue(tta), TrainingSlides = loaded.TrainingSlides,
+                    TrainingSlideHashes = loaded.TrainingSlideHashes, Stain = loaded.Stain, PatchMicrons = microns.PatchMicrons(parse) ?? loaded.PatchMicrons,
                     Grid = new Pipeline.Grid.GridOptions { CellMicrons = microns.CellMicrons(parse), Mpp = microns.Mpp(parse) } };
                 var heatmap = await CliOutput.WithProgressAsync("heatmap", progress => Task.Run(() =>
                     SlideHeatmapper.RunAsync(slidePath, maskPath, annotationsPath, loaded.Classifier, options, progress, ct), ct));
                 var (files, summary) = HeatmapWriter.Write(heatmap, parse.GetValue(output)!);
+                foreach (var warning in summary.Warnings ?? []) Console.Error.WriteLine($"warning: {slidePath}: {warning}");
                 var written = regions.Write(parse, heatmap, microns.Mpp(parse));
                 if (parse.GetValue(json)) Console.Out.WriteLine(Json(summary, files, written));
                 else Print(summary, files, written);
@@ -92,7 +100,8 @@ public static class HeatmapCommand
     private static void Print(HeatmapSummary summary, HeatmapFiles files, RegionOptions.Written? regions)
     {
         var console = CliOutput.Human(json: false);
-        console.MarkupLine($"[bold]{Markup.Escape(summary.Slide)}[/]  model {Markup.Escape(summary.Model)}");
+        var tta = summary.Tta == TestTimeAugmentation.None ? "" : $"  TTA x{summary.Tta}";
+        console.MarkupLine($"[bold]{Markup.Escape(summary.Slide)}[/]  model {Markup.Escape(summary.Model)}{tta}");
         var table = new Table().AddColumns("grid", "tissue", "tumor", "seconds", "cells/s", "AUC", "tissue AUC");
         table.AddRow($"{summary.GridWidth} x {summary.GridHeight}", $"{summary.TissueCells}", summary.HasGroundTruth ? $"{summary.TumorCells}" : "n/a",
             $"{summary.Seconds:0.0}", $"{summary.CellsPerSecond:0}", CliNumber.Format(summary.Auc), CliNumber.Format(summary.AucTissue));

@@ -6,7 +6,7 @@ using TumorWeb.Pipeline.Synthetic;
 namespace TumorWeb.Web.Cli;
 
 /// <summary>
-/// <c>synth &lt;out-dir&gt; --slides N --size WxH --seed S [--normal K] [--json]</c>: writes a
+/// <c>synth &lt;out-dir&gt; --slides N --size WxH --seed S [--normal K] [--stain-shift S] [--json]</c>: writes a
 /// CAMELYON-style dataset of synthetic slides, masks and annotations for tests, demos and benchmarks.
 /// </summary>
 public static class SynthCommand
@@ -19,10 +19,15 @@ public static class SynthCommand
         var seed = new Option<int>("--seed") { Description = "Seed: the same seed writes the same pixels and polygons.", Required = true };
         var normal = new Option<int>("--normal") { Description = "How many of the slides have no tumor.", DefaultValueFactory = _ => 0 };
         var mpp = new Option<double>("--mpp") { Description = "Microns per pixel, written as the TIFF resolution tags (0.25 is a 40x scan).", DefaultValueFactory = _ => SynthOptions.DefaultMpp };
+        var stainShift = new Option<double>("--stain-shift")
+        {
+            Description = "0 to 1: move every slide's stain outside the default range (tilted stain vectors, more haematoxylin); 0 writes the default slides.",
+            DefaultValueFactory = _ => 0,
+        };
         var json = new Option<bool>("--json") { Description = "Print machine-readable JSON on stdout." };
         var command = new Command("synth", "Write synthetic H&E slides (name.tif), tumor masks (name_mask.tif) and ASAP annotations (name.xml).")
         {
-            output, slides, size, seed, normal, mpp, json,
+            output, slides, size, seed, normal, mpp, stainShift, json,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -30,7 +35,8 @@ public static class SynthCommand
             try
             {
                 var (width, height) = SynthSize.Parse(parse.GetValue(size)!);
-                options = new SynthOptions(parse.GetValue(output)!, parse.GetValue(slides), width, height, parse.GetValue(seed), parse.GetValue(normal), parse.GetValue(mpp));
+                options = new SynthOptions(parse.GetValue(output)!, parse.GetValue(slides), width, height, parse.GetValue(seed), parse.GetValue(normal),
+                    parse.GetValue(mpp), parse.GetValue(stainShift));
                 options.Validate();
             }
             catch (Exception e) when (e is FormatException or ArgumentException)

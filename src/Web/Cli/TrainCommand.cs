@@ -2,12 +2,14 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TumorWeb.Data;
+using TumorWeb.Pipeline.Stain;
 using TumorWeb.Pipeline.Training;
 
 namespace TumorWeb.Web.Cli;
 
 /// <summary>
 /// <c>train --patches &lt;extraction-dir&gt; --model M --epochs E [--batch B] [--lr L] [--out DIR] [--weights FILE]
+/// [--color-augment none|light|strong] [--stain-normalize none|macenko|reinhard] [--stain-reference slide@x,y,w,h]
 /// [--resume RUN] [--seed S] [--json]</c>: trains a preset on an extraction's train split, or continues a run.
 /// </summary>
 public static class TrainCommand
@@ -23,6 +25,19 @@ public static class TrainCommand
         var lr = new Option<double?>("--lr") { Description = "RMSprop learning rate (default: 2e-5; tiny 1e-3)." };
         var weightDecay = new Option<double>("--weight-decay") { Description = "L2 weight decay.", DefaultValueFactory = _ => 0 };
         var augment = new Option<bool?>("--augment") { Description = "Random rotation and flip (default: on for models trained from scratch)." };
+        var colorAugment = new Option<string>("--color-augment")
+        {
+            Description = "Colour jitter of training patches: none, light or strong (brightness, contrast, saturation, hue and HED stain).",
+            DefaultValueFactory = _ => "none",
+        };
+        var stainNormalize = new Option<string>("--stain-normalize")
+        {
+            Description = "Stain normalisation in training and scoring: none, macenko or reinhard.", DefaultValueFactory = _ => "none",
+        };
+        var stainReference = new Option<string?>("--stain-reference")
+        {
+            Description = "Target stain: slide.tif@x,y,w,h, a level-0 region (default: the median stain of the training slides).",
+        };
         var output = new Option<string?>("--out") { Description = "Run folder for checkpoints (default: <patches>/training/run-<id>)." };
         var weights = new Option<string?>("--weights")
         {
@@ -38,7 +53,7 @@ public static class TrainCommand
         var json = new Option<bool>("--json") { Description = "Print machine-readable JSON on stdout." };
         var command = new Command("train", "Train the classifier head (dense 128, dropout 0.3, dense 1) on a base (tiny CNN, ResNet-18, InceptionV3) on an extraction's patches.")
         {
-            patches, model, epochs, batch, lr, weightDecay, augment, output, weights, resume, seed, threads, checkpointMinutes, maxSteps, db, json,
+            patches, model, epochs, batch, lr, weightDecay, augment, colorAugment, stainNormalize, stainReference, output, weights, resume, seed, threads, checkpointMinutes, maxSteps, db, json,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -55,6 +70,9 @@ public static class TrainCommand
                     LearningRate = parse.GetValue(lr),
                     WeightDecay = parse.GetValue(weightDecay),
                     Augment = parse.GetValue(augment),
+                    ColorAugment = ColorAugments.Parse(parse.GetValue(colorAugment)!),
+                    StainNormalize = StainMethods.Parse(parse.GetValue(stainNormalize)!),
+                    StainReference = parse.GetValue(stainReference),
                     OutputDirectory = parse.GetValue(output),
                     WeightsFile = parse.GetValue(weights),
                     Seed = parse.GetValue(seed),

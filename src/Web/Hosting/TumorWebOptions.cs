@@ -5,11 +5,16 @@ public sealed class TumorWebOptions
 {
     public const string Section = "TumorWeb";
 
+    public static TumorWebOptions From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<TumorWebOptions>() ?? new TumorWebOptions();
+
     /// <summary>Where the database, run outputs and the demo dataset live; relative to the content root.</summary>
     public string DataDirectory { get; set; } = "data";
 
-    /// <summary>The SQLite file; default &lt;DataDirectory&gt;/tumorweb.db.</summary>
+    /// <summary>The SQLite file; default &lt;DataDirectory&gt;/tumorweb.db. Not used when <see cref="Cluster"/> names a PostgreSQL database.</summary>
     public string? Database { get; set; }
+
+    public ClusterOptions Cluster { get; set; } = new();
 
     /// <summary>Folders under which datasets may be registered; nothing outside them is read.</summary>
     public List<string> DataRoots { get; set; } = [];

@@ -15,13 +15,15 @@ public sealed class TumorWebPaths(IOptions<TumorWebOptions> options, IWebHostEnv
         ? [DataDirectory]
         : options.Value.DataRoots.Select(root => Path.GetFullPath(root, environment.ContentRootPath)).Distinct().ToList();
 
-    /// <summary>Outputs of the web app's runs: runs/extraction-7, runs/training-3, runs/evaluation-2.</summary>
     /// <summary>The keys that sign session cookies; kept with the data so a restart keeps people signed in.</summary>
     public string KeysDirectory => Path.Combine(DataDirectory, "keys");
 
     public static TumorWebPaths From(IConfiguration configuration, IWebHostEnvironment environment) =>
-        new(Microsoft.Extensions.Options.Options.Create(
-            configuration.GetSection(TumorWebOptions.Section).Get<TumorWebOptions>() ?? new TumorWebOptions()), environment);
+        new(Microsoft.Extensions.Options.Options.Create(TumorWebOptions.From(configuration)), environment);
 
+    /// <summary>
+    /// Outputs of the web app's runs, named by the job that makes them: runs/extraction-7,
+    /// runs/training-3, runs/evaluation-2 (job ids count all kinds; the run pages show each run's folder).
+    /// </summary>
     public string RunDirectory(string kind, int id) => Path.Combine(DataDirectory, "runs", $"{kind}-{id}");
 }

@@ -2,12 +2,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace TumorWeb.Data.Tests.Configurations;
 
-public sealed class ExtractionRunConfigurationTests
+[Collection(PostgresCollection.Name)]
+public sealed class ExtractionRunConfigurationTests(PostgresFixture postgres)
 {
-    [Fact]
-    public async Task DeletingARunInTheDatabaseDeletesItsSlidesAndPatches()
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task DeletingARunInTheDatabaseDeletesItsSlidesAndPatches(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using var database = await TestDatabase.CreateMigratedAsync(provider, postgres);
         var (doomedRunId, _) = await CatalogBuilder.SaveRunWithPatchesAsync(database, (1, 1), (1, 2), (2, 2));
         var (keptRunId, _) = await CatalogBuilder.SaveRunWithPatchesAsync(database, (1, 1));
 
@@ -18,10 +21,12 @@ public sealed class ExtractionRunConfigurationTests
         Assert.Equal([keptRunId], await db.Patches.Select(p => p.ExtractionRunId).ToListAsync());
     }
 
-    [Fact]
-    public async Task RemovingATrackedRunDeletesItsSlidesAndPatches()
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task RemovingATrackedRunDeletesItsSlidesAndPatches(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using var database = await TestDatabase.CreateMigratedAsync(provider, postgres);
         var (runId, _) = await CatalogBuilder.SaveRunWithPatchesAsync(database, (1, 1), (1, 2));
 
         await using var db = database.NewContext();
@@ -32,10 +37,12 @@ public sealed class ExtractionRunConfigurationTests
         Assert.Equal(0, await db.Patches.CountAsync());
     }
 
-    [Fact]
-    public async Task RunsOrderByTheInstantTheyWereCreatedWhateverTheOffset()
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task RunsOrderByTheInstantTheyWereCreatedWhateverTheOffset(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using var database = await TestDatabase.CreateMigratedAsync(provider, postgres);
         await using (var db = database.NewContext())
         {
             // 12:30 at +02:00 is 10:30 UTC, earlier than 11:00 UTC.
@@ -55,10 +62,15 @@ public sealed class ExtractionRunConfigurationTests
         Assert.Equal(["late"], after);
     }
 
-    [Fact]
-    public async Task TimestampsAreStoredAsReadableUtcTextAndReadBackAsTheSameInstant()
+    [SkippableTheory]
+    // SQLite has no date type: fixed-width UTC text. PostgreSQL: a timestamptz holding the same instant.
+    [InlineData(DatabaseProvider.Sqlite, """SELECT "StartedAt" FROM "ExtractionRuns" """, "2025-11-25T12:05:06.7890000Z")]
+    [InlineData(DatabaseProvider.PostgreSql,
+        """SELECT to_char("StartedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') || ' ' || pg_typeof("StartedAt") FROM "ExtractionRuns" """,
+        "2025-11-25T12:05:06.789000 timestamp with time zone")]
+    public async Task TimestampsAreStoredInUtcAndReadBackAsTheSameInstant(DatabaseProvider provider, string query, string stored)
     {
-        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using var database = await TestDatabase.CreateMigratedAsync(provider, postgres);
         var started = new DateTimeOffset(2025, 11, 25, 14, 5, 6, 789, TimeSpan.FromHours(2));
         await using (var db = database.NewContext())
         {
@@ -68,12 +80,12 @@ public sealed class ExtractionRunConfigurationTests
             await db.SaveChangesAsync();
         }
 
-        await using var query = database.NewContext();
-        var stored = await query.ExtractionRuns.SingleAsync();
+        await using var read = database.NewContext();
+        var back = await read.ExtractionRuns.SingleAsync();
 
-        Assert.Equal("2025-11-25T12:05:06.7890000Z", await database.ScalarAsync("SELECT StartedAt FROM ExtractionRuns"));
-        Assert.Equal(started, stored.StartedAt);
-        Assert.Equal(TimeSpan.Zero, stored.StartedAt!.Value.Offset);
-        Assert.Null(stored.CompletedAt);
+        Assert.Equal(stored, await database.ScalarAsync(query));
+        Assert.Equal(started, back.StartedAt);
+        Assert.Equal(TimeSpan.Zero, back.StartedAt!.Value.Offset);
+        Assert.Null(back.CompletedAt);
     }
 }

@@ -1,14 +1,16 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace TumorWeb.Data.Tests.Configurations;
 
-public sealed class PatchConfigurationTests
+[Collection(PostgresCollection.Name)]
+public sealed class PatchConfigurationTests(PostgresFixture postgres)
 {
-    [Fact]
-    public async Task SecondPatchOnTheSameCellOfTheSameSlideIsRefused()
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task SecondPatchOnTheSameCellOfTheSameSlideIsRefused(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using var database = await TestDatabase.CreateMigratedAsync(provider, postgres);
         var (runId, slideId) = await CatalogBuilder.SaveRunWithPatchesAsync(database, (10, 20));
 
         await using var db = database.NewContext();
@@ -16,16 +18,17 @@ public sealed class PatchConfigurationTests
         db.Add(CatalogBuilder.Patch(slide, 10, 20));
 
         var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
-        var sqlite = Assert.IsType<SqliteException>(error.InnerException);
-        Assert.Contains("UNIQUE constraint failed: Patches.RunSlideId, Patches.X, Patches.Y", sqlite.Message);
+        UniqueViolation.AssertRefusedBy(error, provider, "Patches", "RunSlideId", "X", "Y");
         await using var check = database.NewContext();
         Assert.Equal(1, await check.Patches.CountAsync(p => p.ExtractionRunId == runId));
     }
 
-    [Fact]
-    public async Task SameCellOnAnotherSlideIsAccepted()
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task SameCellOnAnotherSlideIsAccepted(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using var database = await TestDatabase.CreateMigratedAsync(provider, postgres);
         var (runId, _) = await CatalogBuilder.SaveRunWithPatchesAsync(database, (10, 20));
 
         await using var db = database.NewContext();

@@ -1,10 +1,10 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using TumorWeb.Data.Entities;
 
 namespace TumorWeb.Data.Tests.Configurations;
 
-public sealed class TrainingMetricConfigurationTests
+[Collection(PostgresCollection.Name)]
+public sealed class TrainingMetricConfigurationTests(PostgresFixture postgres)
 {
     private static async Task<int> SaveTrainingRunAsync(TestDatabase database)
     {
@@ -27,10 +27,12 @@ public sealed class TrainingMetricConfigurationTests
         TrainingRunId = runId, Epoch = 1, Step = step, Phase = phase, Loss = 0.5, Accuracy = 0.75, Images = 8, At = CatalogBuilder.Noon,
     };
 
-    [Fact]
-    public async Task SecondTrainPointForTheSameStepIsRefused()
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task SecondTrainPointForTheSameStepIsRefused(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using var database = await TestDatabase.CreateMigratedAsync(provider, postgres);
         var runId = await SaveTrainingRunAsync(database);
         await using var db = database.NewContext();
         db.Add(Metric(runId, TrainingPhase.Train, 10));
@@ -39,8 +41,7 @@ public sealed class TrainingMetricConfigurationTests
         db.Add(Metric(runId, TrainingPhase.Train, 10));
 
         var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
-        var sqlite = Assert.IsType<SqliteException>(error.InnerException);
-        Assert.Contains("UNIQUE constraint failed: TrainingMetrics.TrainingRunId, TrainingMetrics.Phase, TrainingMetrics.Step", sqlite.Message);
+        UniqueViolation.AssertRefusedBy(error, provider, "TrainingMetrics", "TrainingRunId", "Phase", "Step");
     }
 
     [Fact]
@@ -56,10 +57,12 @@ public sealed class TrainingMetricConfigurationTests
         Assert.Equal("Train,Validation", await database.ScalarAsync("SELECT group_concat(Phase) FROM (SELECT Phase FROM TrainingMetrics ORDER BY Phase)"));
     }
 
-    [Fact]
-    public async Task DeletingTheExtractionRunDeletesItsTrainingRunsAndTheirMetrics()
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task DeletingTheExtractionRunDeletesItsTrainingRunsAndTheirMetrics(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using var database = await TestDatabase.CreateMigratedAsync(provider, postgres);
         var runId = await SaveTrainingRunAsync(database);
         await using (var db = database.NewContext())
         {
@@ -69,7 +72,7 @@ public sealed class TrainingMetricConfigurationTests
             await db.SaveChangesAsync();
         }
 
-        Assert.Equal(0L, await database.ScalarAsync("SELECT count(*) FROM TrainingRuns"));
-        Assert.Equal(0L, await database.ScalarAsync("SELECT count(*) FROM TrainingMetrics"));
+        Assert.Equal(0L, await database.ScalarAsync("SELECT count(*) FROM \"TrainingRuns\""));
+        Assert.Equal(0L, await database.ScalarAsync("SELECT count(*) FROM \"TrainingMetrics\""));
     }
 }

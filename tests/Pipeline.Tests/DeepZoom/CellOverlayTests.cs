@@ -1,6 +1,7 @@
 using NetVips;
 using TumorWeb.Pipeline.DeepZoom;
 using TumorWeb.Pipeline.Grid;
+using TumorWeb.Pipeline.Inference.Output;
 
 namespace TumorWeb.Pipeline.Tests.DeepZoom;
 
@@ -24,6 +25,17 @@ public sealed class CellOverlayTests
         var rgba = CellOverlay.Heatmap([0f, 1f, 0.9f], [true, true, false]);
 
         Assert.Equal(new byte[] { 0, 0, 128, 255, 128, 0, 0, 255, 0, 0, 0, 0 }, rgba);
+    }
+
+    [Fact]
+    public void CellsBelowTheThresholdAreTransparentAndTheRestTakeTheChosenColourmap()
+    {
+        var rgba = CellOverlay.Heatmap([0.2f, 0.3f, 1f, float.NaN], [true, true, true, true], HeatmapColormap.Viridis, threshold: 0.3f);
+
+        Assert.Equal(new byte[] { 0, 0, 0, 0 }, rgba[..4]);
+        Assert.Equal(new byte[] { 0, 0, 0, 0 }, rgba[12..16]);
+        Assert.Equal(255, rgba[7]);
+        Assert.Equal(new byte[] { 253, 231, 37, 255 }, rgba[8..12]);
     }
 
     [Fact]

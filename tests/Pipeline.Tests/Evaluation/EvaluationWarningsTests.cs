@@ -37,4 +37,12 @@ public class EvaluationWarningsTests
         Assert.Empty(EvaluationWarnings.MixedModels(["a", "a"]));
         Assert.Equal(["the heatmaps come from 2 models (a, b): the numbers mix them"], EvaluationWarnings.MixedModels(["b", "a", "b"]));
     }
+
+    [Fact]
+    public void AHeatmapsOwnWarningsAreNamedWithItsSlide()
+    {
+        Assert.Equal(["normal_004: this slide's stain is outside what the model was trained on; its scores may not mean much (x)"],
+            EvaluationWarnings.OfHeatmap("normal_004", ["this slide's stain is outside what the model was trained on; its scores may not mean much (x)"]));
+        Assert.Empty(EvaluationWarnings.OfHeatmap("tumor_001", null));
+    }
 }

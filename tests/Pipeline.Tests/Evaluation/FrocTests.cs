@@ -88,6 +88,22 @@ public class FrocTests
     }
 
     [Fact]
+    public void FalsePositivesPerNormalSlideCountOnlyTheNormalSlidesAtNinetyPercentSensitivity()
+    {
+        // Slide C's lesion (the left cell) is hit at 0.8; slide A's two lesions and slide C's one:
+        // L2 of A is never hit, so 90% of the 3 lesions is never reached with A. Without A, C's one
+        // lesion is found from 0.8: the normal slides' detections 0.95 and 0.85 count, 0.3 does not.
+        var tumorC = new FrocSlide("tumor_c", 3, 1, [0.8f, 0f, 0f], Mask(1, 0, 0));
+        var normalD = new FrocSlide("normal_d", 2, 1, [0.95f, 0f], new bool[2]);
+        var normalE = new FrocSlide("normal_e", 3, 1, [0.85f, 0f, 0.3f], new bool[3]);
+        var options = new FrocOptions(MinProbability: 0f, SuppressionRadius: 1);
+
+        Assert.Equal(1.0, Froc.Compute([tumorC, normalD, normalE], options).NormalSlideFalsePositivesAt90);
+        Assert.True(double.IsNaN(Froc.Compute([SlideA, tumorC, normalD], options).NormalSlideFalsePositivesAt90));
+        Assert.True(double.IsNaN(Froc.Compute([SlideA, SlideB], options).NormalSlideFalsePositivesAt90));
+    }
+
+    [Fact]
     public void NoLesionAnywhereGivesNoScore()
     {
         var normal = new FrocSlide("normal_c", 2, 1, [0.95f, 0f], new bool[2]);

@@ -1,6 +1,7 @@
 using TumorWeb.Pipeline.Grid;
 using TumorWeb.Pipeline.Inference;
 using TumorWeb.Pipeline.Slides;
+using TumorWeb.Pipeline.Stain;
 using TumorWeb.Pipeline.Tests.Grid;
 
 namespace TumorWeb.Pipeline.Tests.Inference;
@@ -92,6 +93,35 @@ public class HeatmapScorerTests
             return RecordingClassifier.Fingerprint(slide.ReadRegion(new RegionRequest(0, rect.X, rect.Y, PatchSize, PatchSize)).Pixels);
         });
         Assert.Equal(expected, model.Fingerprints);
+    }
+
+    [Fact]
+    public async Task ResampledPatchesGetTheColourTransformToo()
+    {
+        using var slide = new CoordinateSlide(Width, Height, CellSize);
+        var options = new HeatmapOptions { BatchSize = 16, ReaderThreads = 3 };
+        var plain = new List<byte[]>();
+        var coloured = new List<byte[]>();
+        await HeatmapScorer.ScoreAsync(slide, Tissue(), CellSize, Recorder(plain), options, null, default, contextPixels: 2 * PatchSize);
+        await HeatmapScorer.ScoreAsync(slide, Tissue(), CellSize, Recorder(coloured), options, null, default, contextPixels: 2 * PatchSize,
+            color: new InvertedColour());
+
+        Assert.Equal(Tissue().Count, coloured.Count);
+        Assert.Equal(plain.Select(patch => patch.Select(b => (byte)(255 - b)).ToArray()), coloured);
+    }
+
+    private static RecordingClassifier Recorder(List<byte[]> patches) => new(PatchSize, patch =>
+    {
+        patches.Add(patch.ToArray());
+        return 0f;
+    });
+
+    private sealed class InvertedColour : IPatchColor
+    {
+        public void Apply(Span<byte> rgb)
+        {
+            for (var i = 0; i < rgb.Length; i++) rgb[i] = (byte)(255 - rgb[i]);
+        }
     }
 
     [Fact]

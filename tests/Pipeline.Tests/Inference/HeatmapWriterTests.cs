@@ -34,7 +34,9 @@ public class HeatmapWriterTests
         Assert.Equal((2.0, 2.0), (root.GetProperty("seconds").GetDouble(), root.GetProperty("cellsPerSecond").GetDouble()));
         Assert.Equal((0.875, 0.75), (root.GetProperty("auc").GetDouble(), root.GetProperty("aucTissue").GetDouble()));
         Assert.Equal("tumor_016", root.GetProperty("trainingSlides")[0].GetString());
-        Assert.Equal(summary, HeatmapSummaryFile.Read(files.Summary) with { TrainingSlides = summary.TrainingSlides });
+        Assert.Equal("none", root.GetProperty("stainNormalize").GetString());
+        Assert.Equal(0, root.GetProperty("warnings").GetArrayLength());
+        Assert.Equal(summary, HeatmapSummaryFile.Read(files.Summary) with { TrainingSlides = summary.TrainingSlides, Warnings = summary.Warnings });
     }
 
     [Fact]

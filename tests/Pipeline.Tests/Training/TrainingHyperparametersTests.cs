@@ -1,3 +1,4 @@
+using TumorWeb.Pipeline.Stain;
 using TumorWeb.Pipeline.Training;
 
 namespace TumorWeb.Pipeline.Tests.Training;
@@ -46,5 +47,56 @@ public sealed class TrainingHyperparametersTests
         var error = Assert.Throws<ArgumentException>(() =>
             TrainingHyperparameters.From(new TrainingOptions { PatchesDirectory = "/p", Epochs = 0 }, 299));
         Assert.Equal("epochs must be between 1 and 1000 (got 0)", error.Message);
+    }
+
+    [Fact]
+    public void ColourOptionsAreRecordedByName()
+    {
+        var hyper = TrainingHyperparameters.From(new TrainingOptions
+        {
+            PatchesDirectory = "/p", ColorAugment = ColorAugment.Light, StainNormalize = StainMethod.Reinhard,
+        }, 299);
+
+        Assert.Equal(("light", "reinhard", null), (hyper.ColorAugment, hyper.StainNormalize, hyper.StainReference));
+        Assert.Contains("\"colorAugment\":\"light\"", hyper.ToJson());
+        Assert.Contains("\"stainNormalize\":\"reinhard\"", hyper.ToJson());
+    }
+
+    [Fact]
+    public void RunsRecordedBeforeColourOptionsReadAsRawColours()
+    {
+        var json = """{"model":"tiny","patchSize":299,"epochs":1,"batchSize":8,"learningRate":0.001,"weightDecay":0,"augment":true,"seed":1,"threads":0,"checkpointMinutes":10,"maxStepsPerEpoch":null,"weightsFile":null,"metricEvery":10}""";
+
+        var hyper = TrainingHyperparameters.FromJson(json);
+
+        Assert.Equal(("none", "none", null), (hyper.ColorAugment, hyper.StainNormalize, hyper.StainReference));
+    }
+
+    [Fact]
+    public void AStainReferenceWithoutNormalisationIsRefused()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            TrainingHyperparameters.From(new TrainingOptions { PatchesDirectory = "/p", StainReference = "/s.tif@0,0,512,512" }, 299));
+        Assert.Equal("a stain reference needs a stain normalisation: add --stain-normalize macenko or reinhard", error.Message);
+    }
+
+    [Fact]
+    public void AMalformedStainReferenceSaysTheForm()
+    {
+        var error = Assert.Throws<ArgumentException>(() => TrainingHyperparameters.From(new TrainingOptions
+        {
+            PatchesDirectory = "/p", StainNormalize = StainMethod.Macenko, StainReference = "slide.tif:0,0,512",
+        }, 299));
+        Assert.StartsWith("stain reference must be slide@x,y,w,h in level-0 pixels", error.Message);
+    }
+
+    [Fact]
+    public void AStainReferenceOnAMissingSlideNamesIt()
+    {
+        var error = Assert.Throws<ArgumentException>(() => TrainingHyperparameters.From(new TrainingOptions
+        {
+            PatchesDirectory = "/p", StainNormalize = StainMethod.Macenko, StainReference = "/nowhere/slide.tif@0,0,512,512",
+        }, 299));
+        Assert.Equal("/nowhere/slide.tif: stain reference slide not found", error.Message);
     }
 }

@@ -1,3 +1,4 @@
+using TumorWeb.Pipeline.Stain;
 using Microsoft.EntityFrameworkCore;
 using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Training;
@@ -19,11 +20,12 @@ public sealed class TrainingResumeTests(TrainingExtractionFixture fixture)
 
     private TrainingRunner Runner() => new(fixture.Database.Factory, TimeProvider.System);
 
-    // 3 steps of 8 patches an epoch, a metric row every step, augmentation and dropout on.
+    // 3 steps of 8 patches an epoch, a metric row every step, augmentation, colour jitter, stain normalisation and dropout on.
     private TrainingOptions Options() => new()
     {
         PatchesDirectory = fixture.PatchesDirectory, OutputDirectory = fixture.NewOutputDirectory(),
         Epochs = 2, BatchSize = 8, MaxStepsPerEpoch = 3, MetricEvery = 1, Seed = 17,
+        ColorAugment = ColorAugment.Strong, StainNormalize = StainMethod.Macenko,
     };
 
     private Task<Outcome> Uninterrupted() => _uninterrupted ??= RunToEndAsync();

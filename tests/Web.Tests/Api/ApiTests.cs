@@ -79,6 +79,37 @@ public sealed class ApiTests(SyntheticDataset dataset) : IClassFixture<Synthetic
     }
 
     [Fact]
+    public async Task TheStainReferencePictureIsThePngOfTheRegionAndA404WithoutOne()
+    {
+        var slide = Directory.EnumerateFiles(dataset.Folder, "normal_*.tif").First();
+        int withReference, without;
+        await using (var db = await _app.Db.CreateDbContextAsync())
+        {
+            var extraction = new ExtractionRun { Name = "e", DatasetPath = dataset.Folder, OutputDirectory = "/x", Status = RunStatus.Completed, CreatedAt = DateTimeOffset.UnixEpoch };
+            var referenced = new TrainingRun
+            {
+                ExtractionRun = extraction, Preset = "tiny", OutputDirectory = "/x/a", CreatedAt = DateTimeOffset.UnixEpoch,
+                Hyperparameters = $$"""{"model":"tiny","stainNormalize":"macenko","stainReference":"{{slide}}@256,256,1024,512"}""",
+            };
+            var plain = new TrainingRun { ExtractionRun = extraction, Preset = "tiny", OutputDirectory = "/x/b", CreatedAt = DateTimeOffset.UnixEpoch, Hyperparameters = """{"model":"tiny"}""" };
+            db.TrainingRuns.AddRange(referenced, plain);
+            await db.SaveChangesAsync();
+            (withReference, without) = (referenced.Id, plain.Id);
+        }
+
+        var picture = await _client.GetAsync($"/api/training/{withReference}/stain-reference.png");
+        var none = await _client.GetAsync($"/api/training/{without}/stain-reference.png");
+
+        Assert.Equal(HttpStatusCode.OK, picture.StatusCode);
+        Assert.Equal("image/png", picture.Content.Headers.ContentType!.MediaType);
+        using var png = NetVips.Image.NewFromBuffer(await picture.Content.ReadAsByteArrayAsync());
+        // 1024 x 512 at level 0; the synthetic pyramid halves each level, and the picture is about 256 across.
+        Assert.Equal((256, 128), (png.Width, png.Height));
+        Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+        Assert.Equal($"training run {without} has no stain reference region", (await none.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+    }
+
+    [Fact]
     public async Task MalformedBodyIs400()
     {
         var response = await _client.PostAsync("/api/jobs/evaluation", new StringContent("{\"trainingRunId\": \"x\"", Encoding.UTF8, "application/json"));

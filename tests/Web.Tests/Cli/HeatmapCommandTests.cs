@@ -29,6 +29,24 @@ public sealed class HeatmapCommandTests : IDisposable
     private static Task<CliRunner.Result> Evaluate(params string[] args) => InProcessCli.RunAsync(EvaluateCommand.Create(), ["evaluate", .. args]);
 
     [Fact]
+    public async Task TtaIsRecordedAndLeavesTheRotationInvariantBaselineUnchanged()
+    {
+        // The darkness baseline counts dark pixels, which no rotation or mirror changes.
+        var plain = await Heatmap(_slide.SlidePath, "--model", _model, "--out", In("plain"), "--json");
+        var augmented = await Heatmap(_slide.SlidePath, "--model", _model, "--out", In("tta"), "--tta", "8", "--json");
+        Assert.True(augmented.ExitCode == 0, augmented.Stderr);
+        Assert.Equal((1, 8), (plain.Json.GetProperty("tta").GetInt32(), augmented.Json.GetProperty("tta").GetInt32()));
+        var before = TumorWeb.Pipeline.Inference.Output.NpyFile.Read(plain.Json.GetProperty("files").GetProperty("probabilities").GetString()!).Values;
+        var after = TumorWeb.Pipeline.Inference.Output.NpyFile.Read(augmented.Json.GetProperty("files").GetProperty("probabilities").GetString()!).Values;
+        Assert.Equal(before, after);
+        Assert.Contains(before, p => p > 0);
+
+        var wrong = await Heatmap(_slide.SlidePath, "--model", _model, "--out", In("wrong"), "--tta", "3");
+        Assert.Equal(1, wrong.ExitCode);
+        Assert.Contains("--tta must be 1, 4 or 8, not 3", wrong.Stderr);
+    }
+
+    [Fact]
     public async Task HeatmapWritesTheSlidesFolderAndEvaluateReadsIt()
     {
         var heatmap = await Heatmap(_slide.SlidePath, "--model", _model, "--out", In("out"), "--mask", _slide.MaskPath, "--batch", "16", "--json");

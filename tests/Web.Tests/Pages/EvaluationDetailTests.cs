@@ -51,6 +51,17 @@ public sealed class EvaluationDetailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AModelWithoutStainNormalisationIsSaidToScoreRawColours()
+    {
+        var run = new EvaluationRun { ModelPath = "m.ckpt", OutputDirectory = context.TempDirectory, Status = RunStatus.Completed, CreatedAt = RunRows.Start };
+        await context.SeedAsync(db => { db.EvaluationRuns.Add(run); return Task.CompletedTask; });
+
+        var page = context.Render<EvaluationDetail>(p => p.Add(c => c.Id, run.Id));
+
+        page.WaitForAssertion(() => Assert.Equal("raw colours (no stain normalisation)", page.Find("[data-test=stain-normalization]").TextContent));
+    }
+
+    [Fact]
     public async Task EachSlideLinksToTheViewerAndItsFigure()
     {
         var ids = await SeedEvaluationAsync();

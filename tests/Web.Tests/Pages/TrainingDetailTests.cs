@@ -73,6 +73,24 @@ public sealed class TrainingDetailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ThePageNamesTheRunsFolderBesideItsNumber()
+    {
+        // Job 5 made training run #1 (jobs of every kind share one count): the number and the folder differ.
+        var run = RunRows.Training(RunRows.Extraction(), outputDirectory: Path.Combine(context.TempDirectory, "runs", "training-5"));
+        await context.SeedAsync(db =>
+        {
+            db.TrainingRuns.Add(run);
+            return Task.CompletedTask;
+        });
+
+        var page = context.Render<TrainingDetail>(p => p.Add(c => c.Id, run.Id));
+
+        page.WaitForAssertion(() => Assert.Contains($"Training #{run.Id}", page.Markup));
+        Assert.Equal("folder runs/training-5", page.Find("[data-test=run-folder]").TextContent.Trim());
+        Assert.DoesNotContain(context.TempDirectory, page.Find("[data-test=run-folder]").TextContent);
+    }
+
+    [Fact]
     public async Task LeavingThePageEndsItsSubscription()
     {
         var runId = await SeedRunAsync();
@@ -82,6 +100,38 @@ public sealed class TrainingDetailTests : IAsyncLifetime
         await context.DisposeComponentsAsync();
 
         Assert.Equal(0, context.Notifier.Subscribers);
+    }
+
+    [Fact]
+    public async Task TheColourPanelShowsTheOptionsAndAPictureOfTheReferenceRegion()
+    {
+        var run = RunRows.Training(RunRows.Extraction(), outputDirectory: Path.Combine(context.TempDirectory, "training-2"));
+        run.Hyperparameters = """{"model":"tiny","epochs":3,"batchSize":32,"learningRate":0.001,"seed":1,"colorAugment":"strong","stainNormalize":"macenko","stainReference":"/slides/a.tif@0,0,512,512"}""";
+        await context.SeedAsync(db =>
+        {
+            db.TrainingRuns.Add(run);
+            return Task.CompletedTask;
+        });
+
+        var page = context.Render<TrainingDetail>(p => p.Add(c => c.Id, run.Id));
+
+        page.WaitForAssertion(() => Assert.Equal("strong", page.Find("[data-testid=colour-augment]").TextContent));
+        Assert.Equal("macenko", page.Find("[data-testid=stain-normalize]").TextContent);
+        Assert.Equal("/slides/a.tif@0,0,512,512", page.Find("[data-testid=stain-reference]").TextContent);
+        Assert.Equal($"api/training/{run.Id}/stain-reference.png", page.Find("[data-testid=stain-reference-picture]").GetAttribute("src"));
+    }
+
+    [Fact]
+    public async Task ARunOnRawColoursSaysSoWithoutAReference()
+    {
+        var runId = await SeedRunAsync();
+
+        var page = context.Render<TrainingDetail>(p => p.Add(c => c.Id, runId));
+
+        page.WaitForAssertion(() => Assert.Equal("none", page.Find("[data-testid=stain-normalize]").TextContent));
+        Assert.Equal("none", page.Find("[data-testid=colour-augment]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=stain-reference]"));
+        Assert.Empty(page.FindAll("[data-testid=stain-reference-picture]"));
     }
 
     private static (IReadOnlyList<ApexSeries> Loss, IReadOnlyList<ApexSeries> Accuracy) Charts(IRenderedComponent<TrainingDetail> page)

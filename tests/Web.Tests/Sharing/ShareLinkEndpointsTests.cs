@@ -101,6 +101,8 @@ public sealed class ShareLinkEndpointsTests(SharingAppFixture app) : IClassFixtu
         Assert.DoesNotContain(app.DataDirectory, html);
         Assert.DoesNotContain("\"type\":\"server\"", html);
         Assert.DoesNotContain("Cancel", html);
+        // The fixture's slide is in no registered dataset: there is nothing to open in the viewer.
+        Assert.DoesNotContain("data-test=\"open-viewer\"", html);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class SlideViewerPageTests : IClassFixture<ViewerAppFixture>, IAsy
         Assert.Contains("generic-tiff", page.Find("[data-testid=slide-info]").TextContent);
         foreach (var toggle in new[] { "Tissue", "Ground truth", "Prediction" })
             Assert.Contains(toggle, page.Markup);
-        Assert.Contains("linear-gradient", page.Find("[data-testid=jet-bar]").GetAttribute("style"));
+        Assert.Contains("linear-gradient", page.Find("[data-testid=colormap-bar]").GetAttribute("style"));
         Assert.NotNull(page.Find("[data-testid=opacity]"));
         page.WaitForAssertion(() => _context.JSInterop.VerifyInvoke("tumorweb.viewer.create"));
     }
@@ -90,6 +90,96 @@ public sealed class SlideViewerPageTests : IClassFixture<ViewerAppFixture>, IAsy
         await db.SaveChangesAsync();
         return (evaluation.Id, evaluation.Slides[0].Id);
     }
+
+    [Fact]
+    public void GroundTruthIsAnOutlineAndThePredictionStartsAsJetHidingCellsBelowPointThree()
+    {
+        var navigation = _context.Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>();
+        navigation.NavigateTo($"slides/{_app.TumorSlideId}?evaluation={_app.EvaluationId}&slide={_app.EvaluationSlideId}");
+
+        var page = _context.Render<SlideViewer>(p => p.Add(v => v.Id, _app.TumorSlideId));
+
+        page.WaitForAssertion(() => _context.JSInterop.VerifyInvoke("tumorweb.viewer.create"));
+        var options = CreateOptions();
+        var overlays = options.GetProperty("overlays").EnumerateArray().ToDictionary(o => o.GetProperty("name").GetString()!);
+        Assert.Equal("outline", overlays["tumor"].GetProperty("kind").GetString());
+        Assert.Equal($"slides/{_app.TumorSlideId}/overlays/tumor-outline.json", overlays["tumor"].GetProperty("url").GetString());
+        Assert.Equal($"evaluations/{_app.EvaluationId}/slides/{_app.EvaluationSlideId}/overlay.png?colormap=jet&threshold=0.3",
+            overlays["prediction"].GetProperty("url").GetString());
+        Assert.Contains("Cells below 0.30 are not drawn", page.Find("[data-testid=threshold-note]").TextContent);
+    }
+
+    [Fact]
+    public async Task ChangingTheThresholdOrColourMapReloadsThePredictionInThatStyle()
+    {
+        var navigation = _context.Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>();
+        navigation.NavigateTo($"slides/{_app.TumorSlideId}?evaluation={_app.EvaluationId}&slide={_app.EvaluationSlideId}");
+        var page = _context.Render<SlideViewer>(p => p.Add(v => v.Id, _app.TumorSlideId));
+        page.WaitForAssertion(() => _context.JSInterop.VerifyInvoke("tumorweb.viewer.create"));
+
+        await page.InvokeAsync(() => page.FindComponent<MudBlazor.MudSlider<float>>().Instance.ValueChanged.InvokeAsync(0.5f));
+        await page.InvokeAsync(() => page.FindComponent<MudBlazor.MudSelect<Pipeline.Inference.Output.HeatmapColormap>>().Instance
+            .ValueChanged.InvokeAsync(Pipeline.Inference.Output.HeatmapColormap.Viridis));
+
+        var urls = _context.JSInterop.Invocations.Where(i => i.Identifier == "setOverlayUrl").Select(i => (string)i.Arguments[1]!).ToList();
+        var overlay = $"evaluations/{_app.EvaluationId}/slides/{_app.EvaluationSlideId}/overlay.png";
+        Assert.Equal([$"{overlay}?colormap=jet&threshold=0.5", $"{overlay}?colormap=viridis&threshold=0.5"], urls);
+        Assert.Contains("(viridis)", page.Find("[data-testid=legend]").TextContent);
+        Assert.StartsWith("background:linear-gradient(to right, transparent 0%", page.Find("[data-testid=colormap-bar]").GetAttribute("style"));
+    }
+
+    [Fact]
+    public void BreadcrumbsLeadBackToTheDatasetAndTheEvaluation()
+    {
+        var navigation = _context.Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>();
+        navigation.NavigateTo($"slides/{_app.TumorSlideId}?evaluation={_app.EvaluationId}&slide={_app.EvaluationSlideId}");
+
+        var page = _context.Render<SlideViewer>(p => p.Add(v => v.Id, _app.TumorSlideId));
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=slide-info]")));
+        var links = page.FindAll(".mud-breadcrumbs a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
+        // The last crumb is the page itself.
+        Assert.Equal([("Datasets", "datasets"), ("viewer", $"datasets/{_app.DatasetId}"), ("Evaluations", "evaluations"),
+            ($"Evaluation #{_app.EvaluationId}", $"evaluations/{_app.EvaluationId}"), ("tumor_001", "#")], links);
+    }
+
+    [Fact]
+    public void WithoutAnEvaluationTheBreadcrumbsEndAtTheDataset()
+    {
+        var page = _context.Render<SlideViewer>(p => p.Add(v => v.Id, _app.NormalSlideId));
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=slide-info]")));
+        Assert.Equal(["Datasets", "viewer", "normal_001"], page.FindAll(".mud-breadcrumbs a").Select(a => a.TextContent.Trim()));
+    }
+
+    [Theory]
+    [InlineData(9999, null, "There is no such evaluation: 9999.")]
+    [InlineData(0, 9999, "has no slide 9999")]
+    public void ABadEvaluationInTheLinkIsNamedNotIgnored(int evaluation, int? slide, string expected)
+    {
+        var evaluationId = evaluation == 0 ? _app.EvaluationId : evaluation;
+        var navigation = _context.Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>();
+        navigation.NavigateTo($"slides/{_app.TumorSlideId}?evaluation={evaluationId}&slide={slide ?? _app.EvaluationSlideId}");
+
+        var page = _context.Render<SlideViewer>(p => p.Add(v => v.Id, _app.TumorSlideId));
+
+        page.WaitForAssertion(() => Assert.Contains(expected, page.Find("[data-testid=evaluation-problem]").TextContent));
+        Assert.DoesNotContain("Prediction of evaluation", page.Markup);
+    }
+
+    [Fact]
+    public void TheScaleBarKnowsWhetherTheSlideStatesItsMicronsPerPixel()
+    {
+        var page = _context.Render<SlideViewer>(p => p.Add(v => v.Id, _app.TumorSlideId));
+
+        page.WaitForAssertion(() => _context.JSInterop.VerifyInvoke("tumorweb.viewer.create"));
+        // Generic TIFFs never state it in OpenSlide 3.4.1: the bar is in pixels.
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, CreateOptions().GetProperty("mpp").ValueKind);
+        Assert.Equal(ViewerAppFixture.SlideWidth, CreateOptions().GetProperty("slideWidth").GetInt64());
+    }
+
+    private System.Text.Json.JsonElement CreateOptions() =>
+        System.Text.Json.JsonSerializer.SerializeToElement(_context.JSInterop.VerifyInvoke("tumorweb.viewer.create").Arguments[1]);
 
     [Fact]
     public void AnUnknownSlideSaysSo()

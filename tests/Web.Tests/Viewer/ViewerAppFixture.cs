@@ -26,6 +26,7 @@ public sealed class ViewerAppFixture : IAsyncLifetime
 
     public string DataDirectory => Path.Combine(_root, "data");
     public string DatabaseFile => Path.Combine(DataDirectory, "tumorweb.db");
+    public int DatasetId { get; private set; }
     public int TumorSlideId { get; private set; }
     public int NormalSlideId { get; private set; }
     public int EvaluationId { get; private set; }
@@ -49,7 +50,7 @@ public sealed class ViewerAppFixture : IAsyncLifetime
         dataset.Slides.AddRange([tumor, normal]);
         db.Datasets.Add(dataset);
         await db.SaveChangesAsync();
-        (TumorSlideId, NormalSlideId) = (tumor.Id, normal.Id);
+        (DatasetId, TumorSlideId, NormalSlideId) = (dataset.Id, tumor.Id, normal.Id);
 
         var heatmapFolder = Path.Combine(DataDirectory, "runs", "evaluation-1", slides[0].Name);
         WriteHeatmap(heatmapFolder);

@@ -1,3 +1,5 @@
+using TumorWeb.Pipeline.Stain;
+
 namespace TumorWeb.Pipeline.Inference.Output;
 
 /// <summary>
@@ -10,6 +12,9 @@ namespace TumorWeb.Pipeline.Inference.Output;
 /// <param name="ModelSeconds">Time spent inside the model.</param>
 /// <param name="WaitSeconds">Time the model waited for patches.</param>
 /// <param name="TrainingSlides">The slides the model was trained on (empty for the baseline).</param>
+/// <param name="Tta">Dihedral transforms each patch was scored under and averaged over (1 = none, 4, 8); files without it had 1.</param>
+/// <param name="StainNormalize">The stain normalisation applied before scoring: none, macenko or reinhard.</param>
+/// <param name="Warnings">Why these scores may mislead, e.g. the slide's stain lies outside the model's training range.</param>
 public sealed record HeatmapSummary(
     string Slide,
     string SlidePath,
@@ -32,7 +37,10 @@ public sealed record HeatmapSummary(
     double? AucTissue,
     string[]? TrainingSlides,
     string? SlideHash = null,
-    string[]? TrainingSlideHashes = null)
+    string[]? TrainingSlideHashes = null,
+    int Tta = 1,
+    string? StainNormalize = null,
+    string[]? Warnings = null)
 {
     public static HeatmapSummary From(SlideHeatmap heatmap)
     {
@@ -43,7 +51,9 @@ public sealed record HeatmapSummary(
             Round(scores.Seconds), Round(scores.CellsPerSecond), Round(heatmap.GridSeconds), Round(scores.ReadSeconds),
             Round(scores.ModelSeconds), Round(scores.WaitSeconds),
             JsonNumber.OrNull(heatmap.AllCellsAuc), JsonNumber.OrNull(heatmap.TissueAuc), [.. heatmap.TrainingSlides],
-            heatmap.SlideHash, heatmap.TrainingSlideHashes is null ? null : [.. heatmap.TrainingSlideHashes]);
+            heatmap.SlideHash, heatmap.TrainingSlideHashes is null ? null : [.. heatmap.TrainingSlideHashes],
+            heatmap.Tta,
+            heatmap.Stain?.Normalize ?? StainReport.None.Normalize, [.. heatmap.Stain?.Warnings ?? []]);
     }
 
     private static double Round(double value) => Math.Round(value, 3);

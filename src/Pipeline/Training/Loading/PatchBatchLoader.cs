@@ -1,16 +1,19 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using TumorWeb.Pipeline.Extraction.Store;
+using TumorWeb.Pipeline.Stain;
 using static TorchSharp.torch;
 
 namespace TumorWeb.Pipeline.Training.Loading;
 
 /// <summary>
 /// Streams batches from the patch pack: a producer decodes each batch's patches in parallel (the
-/// pack reader is thread-safe), augments them, and queues the batch in a bounded channel a few
+/// pack reader is thread-safe), normalises their stain into the run's colour space (when
+/// <paramref name="slideColors"/> has a transform for their slide), augments them, and queues the batch in a bounded channel a few
 /// batches ahead of the model, so the model rarely waits and memory stays bounded.
 /// </summary>
-public sealed class PatchBatchLoader(PatchPackReader reader, int patchSize, int decodeThreads, int prefetchBatches) : IBatchSource
+public sealed class PatchBatchLoader(PatchPackReader reader, int patchSize, int decodeThreads, int prefetchBatches,
+    IReadOnlyDictionary<int, IPatchColor>? slideColors = null) : IBatchSource
 {
     Tensor IBatchSource.ToInput(PatchBatch batch, Device device) => PatchTensors.FromPlanes(batch.Planes, batch.Count, patchSize, device);
 
@@ -68,9 +71,11 @@ public sealed class PatchBatchLoader(PatchPackReader reader, int patchSize, int 
             batch.Ids[i] = patch.Id;
             batch.Labels[i] = patch.IsTumor ? 1f : 0f;
             reader.Read(patch.Location, scratch.Decoded);
+            if (slideColors is not null && slideColors.TryGetValue(patch.SlideId, out var normalize)) normalize.Apply(scratch.Decoded);
             var augmentation = plan.Augment(position);
+            augmentation.Color?.Apply(scratch.Decoded);
             var pixels = scratch.Decoded;
-            if (augmentation != Augmentation.None)
+            if (augmentation.MovesPixels)
             {
                 PatchAugmenter.Apply(scratch.Decoded, scratch.Augmented, patchSize, augmentation);
                 pixels = scratch.Augmented;

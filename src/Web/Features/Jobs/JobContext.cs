@@ -47,7 +47,7 @@ public sealed class JobContext(Job job, IRunNotifier notifier, IDbContextFactory
 
     private string JobRunProperty => Job.Kind switch
     {
-        JobKind.Extraction => nameof(Job.ExtractionRunId),
+        JobKind.Extraction or JobKind.Mining => nameof(Job.ExtractionRunId),
         JobKind.Training => nameof(Job.TrainingRunId),
         _ => nameof(Job.EvaluationRunId),
     };

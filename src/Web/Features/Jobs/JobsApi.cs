@@ -20,6 +20,7 @@ public static class JobsApi
         operate.MapPost("/extraction", (HttpRequest r, IJobQueue q) => StartAsync<ExtractionJobParameters>(r, q, p => JobRequest.Extraction(p)));
         operate.MapPost("/training", (HttpRequest r, IJobQueue q) => StartAsync<TrainingJobParameters>(r, q, p => JobRequest.Training(p)));
         operate.MapPost("/evaluation", (HttpRequest r, IJobQueue q) => StartAsync<EvaluationJobParameters>(r, q, p => JobRequest.Evaluation(p)));
+        operate.MapPost("/mining", (HttpRequest r, IJobQueue q) => StartAsync<MiningJobParameters>(r, q, p => JobRequest.Mining(p)));
         operate.MapPost("/{id:int}/cancel", CancelAsync);
         operate.MapPost("/{id:int}/resume", ResumeAsync);
     }
@@ -42,7 +43,7 @@ public static class JobsApi
             : ApiResults.NotFound($"job {id} does not exist");
     }
 
-    private static async Task<IResult> StartAsync<T>(HttpRequest request, IJobQueue queue, Func<T, JobRequest> toRequest)
+    internal static async Task<IResult> StartAsync<T>(HttpRequest request, IJobQueue queue, Func<T, JobRequest> toRequest)
         where T : class
     {
         var (parameters, problem) = await JsonBody.ReadAsync<T>(request);

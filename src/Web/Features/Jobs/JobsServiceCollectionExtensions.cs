@@ -25,6 +25,7 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<IJobRunner, ExtractionJobRunner>();
         services.AddSingleton<IJobRunner, TrainingJobRunner>();
         services.AddSingleton<IJobRunner, EvaluationJobRunner>();
+        services.AddSingleton<IJobRunner, MiningJobRunner>();
         services.AddHostedService<JobWorker>();
         services.AddHostedService<RunsHubRelay>();
         services.AddHostedService<JobProgressWriter>();

@@ -21,7 +21,7 @@ public static class RunComparison
 {
     /// <summary>The settings a reader compares first, in the hyperparameters JSON's camelCase names.</summary>
     public static IReadOnlyList<string> ShownSettings { get; } =
-        ["epochs", "batchSize", "learningRate", "weightDecay", "augment", "seed", "maxStepsPerEpoch"];
+        ["epochs", "batchSize", "learningRate", "weightDecay", "augment", "seed", "maxStepsPerEpoch", "colorAugment", "stainNormalize", "stainReference"];
 
     public static RunSummary Summarize(TrainingRun run, IEnumerable<TrainingMetric> metrics)
     {

@@ -13,7 +13,7 @@ public static class RunQueries
         var jobs = db.Jobs.Where(j => j.Kind == kind);
         jobs = kind switch
         {
-            JobKind.Extraction => jobs.Where(j => j.ExtractionRunId == runId),
+            JobKind.Extraction or JobKind.Mining => jobs.Where(j => j.ExtractionRunId == runId),
             JobKind.Training => jobs.Where(j => j.TrainingRunId == runId),
             _ => jobs.Where(j => j.EvaluationRunId == runId),
         };
@@ -26,7 +26,7 @@ public static class RunQueries
         var jobs = db.Jobs.Where(j => j.Kind == kind && (j.Status == RunStatus.Queued || j.Status == RunStatus.Running || j.Status == RunStatus.Failed));
         jobs = kind switch
         {
-            JobKind.Extraction => jobs.Where(j => j.ExtractionRunId == null),
+            JobKind.Extraction or JobKind.Mining => jobs.Where(j => j.ExtractionRunId == null),
             JobKind.Training => jobs.Where(j => j.TrainingRunId == null),
             _ => jobs.Where(j => j.EvaluationRunId == null),
         };

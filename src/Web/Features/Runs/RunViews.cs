@@ -6,11 +6,12 @@ namespace TumorWeb.Web.Features.Runs;
 /// <summary>What the runs API (/api/extractions, /api/training, /api/evaluations) returns (camelCase, enums by name). Rows are copied into these so no entity graph leaks out.</summary>
 public sealed record ExtractionView(int Id, string Name, int? DatasetId, RunStatus Status, int Seed, int CellSize, int PatchSize,
     double TumorFraction, double NormalPerTumor, int TumorSlideThreshold, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt,
-    DateTimeOffset? CompletedAt, string? Error, string OutputDirectory, double? CellMicrons = null, double? PatchMicrons = null)
+    DateTimeOffset? CompletedAt, string? Error, string OutputDirectory, int? DerivedFromRunId = null, string? Derivation = null,
+    double? CellMicrons = null, double? PatchMicrons = null)
 {
     public static ExtractionView From(ExtractionRun r) => new(r.Id, r.Name, r.DatasetId, r.Status, r.Seed, r.CellSize, r.PatchSize,
         r.TumorFraction, r.NormalPerTumor, r.TumorSlideThreshold, r.CreatedAt, r.StartedAt, r.CompletedAt, r.Error, r.OutputDirectory,
-        r.CellMicrons, r.PatchMicrons);
+        r.DerivedFromRunId, r.Derivation, r.CellMicrons, r.PatchMicrons);
 }
 
 public sealed record ExtractionDetailView(ExtractionView Run, IReadOnlyList<RunSlideView> Slides);
@@ -40,10 +41,10 @@ public sealed record MetricView(string Phase, int Epoch, long Step, double Loss,
 }
 
 public sealed record EvaluationView(int Id, int? TrainingRunId, int? DatasetId, string ModelPath, RunStatus Status, double? SlideAuc,
-    double? FrocScore, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt, string? Error)
+    double? FrocScore, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt, string? Error, int Tta = 1)
 {
     public static EvaluationView From(EvaluationRun r) => new(r.Id, r.TrainingRunId, r.DatasetId, r.ModelPath, r.Status, r.SlideAuc,
-        r.FrocScore, r.CreatedAt, r.StartedAt, r.CompletedAt, r.Error);
+        r.FrocScore, r.CreatedAt, r.StartedAt, r.CompletedAt, r.Error, r.Tta);
 }
 
 /// <summary>An evaluation with its slides and evaluation.json (null until measured).</summary>

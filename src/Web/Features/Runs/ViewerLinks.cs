@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using TumorWeb.Data;
 using TumorWeb.Data.Entities;
 
 namespace TumorWeb.Web.Features.Runs;
@@ -20,6 +22,27 @@ public static class ViewerLinks
                 links[slide.Id] = id;
         }
         return links;
+    }
+
+    /// <summary>The registered slide of each of the run's slides that has one (the run's Slides must be loaded).</summary>
+    public static async Task<IReadOnlyDictionary<int, int>> ForEvaluationAsync(TumorWebDbContext db, EvaluationRun run, CancellationToken ct = default)
+    {
+        var names = run.Slides.Select(s => s.Name).ToList();
+        var paths = run.Slides.Select(s => s.SlidePath).ToList();
+        var registered = await db.RegisteredSlides.Where(s => paths.Contains(s.SlidePath) || (s.DatasetId == run.DatasetId && names.Contains(s.Name)))
+            .AsNoTracking().ToListAsync(ct);
+        return Match(run.Slides, registered, run.DatasetId);
+    }
+
+    /// <summary>The registered slide shown for one slide of an evaluation, or null when the evaluation has no such slide or it is not registered.</summary>
+    public static async Task<int?> RegisteredSlideAsync(IDbContextFactory<TumorWebDbContext> dbFactory, int evaluationId, int evaluationSlideId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var slide = await db.EvaluationSlides.Include(s => s.EvaluationRun).AsNoTracking()
+            .SingleOrDefaultAsync(s => s.Id == evaluationSlideId && s.EvaluationRunId == evaluationId, ct);
+        if (slide?.EvaluationRun is not { } run) return null;
+        run.Slides = [slide];
+        return (await ForEvaluationAsync(db, run, ct)).TryGetValue(slide.Id, out var id) ? id : null;
     }
 
     public static string Href(int registeredSlideId, int evaluationId, int evaluationSlideId) =>

@@ -14,6 +14,9 @@ public static class ShareUrls
     public static string SlideFile(string secret, int evaluationSlideId, string file) =>
         $"share/{Uri.EscapeDataString(secret)}/slides/{evaluationSlideId}/{file}";
 
+    /// <summary>The read-only deep-zoom viewer of one slide of a shared evaluation, relative to the page's base.</summary>
+    public static string Viewer(string secret, int evaluationSlideId) => $"share/{Uri.EscapeDataString(secret)}/viewer/{evaluationSlideId}";
+
     public static string Describe(SharedRunKind kind, int runId) =>
         kind == SharedRunKind.Evaluation ? $"evaluation {runId}" : $"training run {runId}";
 }

@@ -7,8 +7,9 @@ using TumorWeb.Web.Features.Runs;
 
 namespace TumorWeb.Web.Features.Sharing;
 
-/// <summary>What a share link shows of an evaluation: its run and slides, the report, and each completed slide's ROC curves.</summary>
-public sealed record SharedEvaluation(EvaluationRun Run, RunStatus Status, string Model, EvaluationReport? Report, IReadOnlyDictionary<int, SlideRoc> Rocs);
+/// <summary>What a share link shows of an evaluation: its run and slides, the report, each completed slide's ROC curves, and which slides the viewer can show.</summary>
+public sealed record SharedEvaluation(EvaluationRun Run, RunStatus Status, string Model, EvaluationReport? Report, IReadOnlyDictionary<int, SlideRoc> Rocs,
+    IReadOnlySet<int> ViewableSlides);
 
 /// <summary>What a share link shows of a training run: settings, final and best validation numbers, curves.</summary>
 public sealed record SharedTraining(TrainingRun Run, RunStatus Status, IReadOnlyDictionary<string, string> Settings, RunSummary Summary, TrainingCurves Curves);
@@ -45,7 +46,8 @@ public static class SharedResults
         var rocs = new Dictionary<int, SlideRoc>();
         foreach (var slide in run.Slides.Where(s => s.Status == SlideStatus.Completed))
             rocs[slide.Id] = await Task.Run(() => EvaluationResults.Roc(slide), ct);
-        return new SharedEvaluation(run, job?.Status ?? run.Status, ModelOf(run), report, rocs);
+        var viewable = (await ViewerLinks.ForEvaluationAsync(db, run, ct)).Keys.Where(id => rocs.ContainsKey(id)).ToHashSet();
+        return new SharedEvaluation(run, job?.Status ?? run.Status, ModelOf(run), report, rocs, viewable);
     }
 
     private static async Task<SharedTraining?> TrainingAsync(TumorWebDbContext db, int runId, CancellationToken ct)

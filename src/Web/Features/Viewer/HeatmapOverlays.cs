@@ -5,7 +5,7 @@ using TumorWeb.Pipeline.Inference.Output;
 
 namespace TumorWeb.Web.Features.Viewer;
 
-/// <summary>An evaluation slide's predicted heatmap as a PNG: jet colours on tissue cells, transparent elsewhere.</summary>
+/// <summary>An evaluation slide's predicted heatmap as a PNG: tissue cells in the chosen colour map from the chosen threshold up, transparent elsewhere.</summary>
 public sealed class HeatmapOverlays(IDbContextFactory<TumorWebDbContext> dbFactory)
 {
     /// <summary>The heatmap's files, or null when the evaluation has no such slide.</summary>
@@ -36,10 +36,10 @@ public sealed class HeatmapOverlays(IDbContextFactory<TumorWebDbContext> dbFacto
     /// the probabilities alone cannot tell where tissue is).
     /// </summary>
     /// <exception cref="InvalidDataException">A file is malformed; the message names it.</exception>
-    public static byte[] Render(HeatmapFiles files)
+    public static byte[] Render(HeatmapFiles files, HeatmapStyle style)
     {
         var (probabilities, height, width) = NpyFile.Read(files.Probabilities);
         var cells = CellCsv.Read(files.Cells, width, height);
-        return RgbaPng.Encode(CellOverlay.Heatmap(probabilities, cells.Tissue), width, height);
+        return RgbaPng.Encode(CellOverlay.Heatmap(probabilities, cells.Tissue, style.Colormap, style.Threshold), width, height);
     }
 }

@@ -1,19 +1,22 @@
 using Microsoft.Net.Http.Headers;
 using TumorWeb.Pipeline.Grid.Annotations;
+using TumorWeb.Pipeline.Inference.Output;
 using TumorWeb.Pipeline.Slides;
 
 namespace TumorWeb.Web.Features.Viewer;
 
-/// <summary>Grid-resolution PNG overlays: tissue and ground truth of a slide, the heatmap of an evaluation slide.</summary>
+/// <summary>Grid-resolution overlays: tissue and ground truth of a slide (filled, or outlined), the heatmap of an evaluation slide.</summary>
 public static class OverlayEndpoints
 {
     public static void MapOverlays(this IEndpointRouteBuilder app)
     {
         app.MapGet("/slides/{id:int}/overlays/tissue.png", (int id, SlideOverlays overlays, CancellationToken ct) =>
-            SlideOverlay(id, SlideOverlays.TissueName, overlays, ct));
+            SlideOverlayAsync(id, SlideOverlays.TissueName, overlays, ct));
         app.MapGet("/slides/{id:int}/overlays/tumor.png", (int id, SlideOverlays overlays, CancellationToken ct) =>
-            SlideOverlay(id, SlideOverlays.TumorName, overlays, ct));
-        app.MapGet("/evaluations/{evaluationId:int}/slides/{evaluationSlideId:int}/overlay.png", Heatmap);
+            SlideOverlayAsync(id, SlideOverlays.TumorName, overlays, ct));
+        app.MapGet("/slides/{id:int}/overlays/tumor-outline.json", (int id, SlideOverlays overlays, CancellationToken ct) =>
+            SlideOverlayAsync(id, SlideOverlays.TumorOutlineName, overlays, ct));
+        app.MapGet("/evaluations/{evaluationId:int}/slides/{evaluationSlideId:int}/overlay.png", HeatmapAsync);
         app.MapGet("/slides/{id:int}/ground-truth.geojson", (int id, GroundTruthExport export, CancellationToken ct) =>
             GroundTruth(id, export, "geojson", ct));
         app.MapGet("/slides/{id:int}/ground-truth.xml", (int id, GroundTruthExport export, CancellationToken ct) =>
@@ -38,15 +41,17 @@ public static class OverlayEndpoints
         }
     }
 
-    private static async Task<IResult> SlideOverlay(int id, string name, SlideOverlays overlays, CancellationToken ct)
+    /// <summary>A registered slide's overlay file (built on first use); also serves share links, which resolve the slide first.</summary>
+    internal static async Task<IResult> SlideOverlayAsync(int id, string name, SlideOverlays overlays, CancellationToken ct)
     {
         try
         {
             var path = await overlays.PathAsync(id, name, ct);
             if (path is null) return Results.NotFound($"slide {id} is not registered or has no {Path.GetFileNameWithoutExtension(name)} overlay");
             var written = File.GetLastWriteTimeUtc(path);
+            var type = name.EndsWith(".json", StringComparison.Ordinal) ? "application/json" : "image/png";
             // Revalidated on every use: a re-registered slide rebuilds its overlays under the same URL.
-            return Results.File(path, "image/png", lastModified: written, entityTag: new EntityTagHeaderValue($"\"{written.Ticks:x}\""));
+            return Results.File(path, type, lastModified: written, entityTag: new EntityTagHeaderValue($"\"{written.Ticks:x}\""));
         }
         catch (Exception e) when (e is SlideException or AnnotationException or IOException)
         {
@@ -59,15 +64,19 @@ public static class OverlayEndpoints
         }
     }
 
-    private static async Task<IResult> Heatmap(int evaluationId, int evaluationSlideId, HeatmapOverlays heatmaps, CancellationToken ct)
+    /// <summary>The heatmap PNG in the style of the query (400 naming a bad value); also serves share links.</summary>
+    internal static async Task<IResult> HeatmapAsync(int evaluationId, int evaluationSlideId, string? colormap, string? threshold,
+        HeatmapOverlays heatmaps, CancellationToken ct)
     {
+        var (style, problem) = HeatmapStyle.Parse(colormap, threshold);
+        if (style is null) return Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Bad heatmap style");
         var files = await heatmaps.FilesAsync(evaluationId, evaluationSlideId, ct);
         if (files is null) return Results.NotFound($"evaluation {evaluationId} has no slide {evaluationSlideId}");
         if (!File.Exists(files.Probabilities) || !File.Exists(files.Cells))
             return Results.NotFound($"{files.Folder}: no heatmap yet ({Path.GetFileName(files.Probabilities)} and {Path.GetFileName(files.Cells)})");
         try
         {
-            return Results.Bytes(HeatmapOverlays.Render(files), "image/png");
+            return Results.Bytes(HeatmapOverlays.Render(files, style), "image/png");
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {

@@ -20,6 +20,9 @@ public sealed class SlideOverlays(IDbContextFactory<TumorWebDbContext> dbFactory
     public const string TissueName = "tissue.png";
     public const string TumorName = "tumor.png";
 
+    /// <summary>The ground truth's contours as JSON segments, drawn as lines rather than filled cells.</summary>
+    public const string TumorOutlineName = "tumor-outline.json";
+
     /// <summary>The cell size these overlays' grid is built with: one PNG pixel per cell of this many level-0 pixels.</summary>
     public const int CellSize = AnalysisGrid.DefaultCellSize;
 
@@ -28,15 +31,15 @@ public sealed class SlideOverlays(IDbContextFactory<TumorWebDbContext> dbFactory
     public string Folder(int slideId) => Path.Combine(paths.DataDirectory, "grids", slideId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>
-    /// The overlay PNG's path, built first if needed; null when there is no such slide, or for the
-    /// tumor overlay when the slide has neither a mask nor annotations.
+    /// The overlay file's path, built first if needed; null when there is no such slide, or for the
+    /// tumor overlay and outline when the slide has neither a mask nor annotations.
     /// </summary>
     public async Task<string?> PathAsync(int slideId, string name, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var slide = await db.RegisteredSlides.AsNoTracking().SingleOrDefaultAsync(s => s.Id == slideId, ct);
         if (slide is null) return null;
-        if (name == TumorName && slide.MaskPath is null && slide.AnnotationPath is null) return null;
+        if (name is TumorName or TumorOutlineName && slide.MaskPath is null && slide.AnnotationPath is null) return null;
         var path = Path.Combine(Folder(slideId), name);
         if (File.Exists(path)) return path;
         SlideFilesInRoots.Ensure(roots.Allowed, slide.SlidePath, slide.MaskPath, slide.AnnotationPath);
@@ -55,16 +58,19 @@ public sealed class SlideOverlays(IDbContextFactory<TumorWebDbContext> dbFactory
         var grid = SlideGridFiles.Build(slidePath, maskPath, annotationPath, options, null, ct);
         Directory.CreateDirectory(folder);
         Write(folder, TumorName, CellOverlay.Mask(grid.Tumor, GridOverlay.TumorColour), grid);
+        WriteFile(Path.Combine(folder, TumorOutlineName), OutlineJson.Serialize(grid.Tumor, CellSize));
         // Tissue last: its presence means the folder is complete.
         Write(folder, TissueName, CellOverlay.Mask(grid.Tissue, GridOverlay.TissueColour), grid);
     }
 
-    private static void Write(string folder, string name, byte[] rgba, SlideGrid grid)
+    private static void Write(string folder, string name, byte[] rgba, SlideGrid grid) =>
+        WriteFile(Path.Combine(folder, name), RgbaPng.Encode(rgba, grid.Tissue.Width, grid.Tissue.Height));
+
+    private static void WriteFile(string path, byte[] bytes)
     {
-        var path = Path.Combine(folder, name);
         // Unique: an abandoned build may still be finishing while its successor writes.
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllBytes(temporary, RgbaPng.Encode(rgba, grid.Tissue.Width, grid.Tissue.Height));
+        File.WriteAllBytes(temporary, bytes);
         File.Move(temporary, path, overwrite: true);
     }
 }

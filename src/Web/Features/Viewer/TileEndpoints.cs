@@ -10,19 +10,27 @@ public static class TileEndpoints
 {
     public static void MapTiles(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/slides/{id:int}/dzi.dzi", Descriptor);
-        app.MapGet("/slides/{id:int}/dzi_files/{level:int}/{column:int}_{row:int}.jpeg", Tile);
+        app.MapGet("/slides/{id:int}/dzi.dzi", DescriptorAsync);
+        app.MapGet("/slides/{id:int}/dzi_files/{level:int}/{column:int}_{row:int}.jpeg",
+            (int id, int level, int column, int row, HttpContext http, SlideHandles handles, SlideTiles tiles, IOptions<ViewerOptions> options, CancellationToken ct) =>
+                TileAsync(id, level, column, row, http, handles, tiles, PrivateCaching(options.Value), ct));
     }
 
-    private static async Task<IResult> Descriptor(int id, SlideHandles handles, CancellationToken ct)
+    /// <summary>Browsers keep a signed-in user's tiles for a while; share links ask for none (see ShareResponses).</summary>
+    private static string PrivateCaching(ViewerOptions options) =>
+        string.Create(CultureInfo.InvariantCulture, $"private, max-age={options.TileMaxAgeSeconds}");
+
+    /// <summary>The DZI of a registered slide; also serves share links, which resolve the slide first.</summary>
+    internal static async Task<IResult> DescriptorAsync(int id, SlideHandles handles, CancellationToken ct)
     {
         using var lease = await TryAcquire(handles, id, ct);
         if (lease.Problem is not null) return lease.Problem;
         return Results.Text(DziDescriptor.Xml(lease.Slide!.Geometry), "application/xml");
     }
 
-    private static async Task<IResult> Tile(int id, int level, int column, int row, HttpContext http,
-        SlideHandles handles, SlideTiles tiles, IOptions<ViewerOptions> options, CancellationToken ct)
+    /// <summary>A JPEG tile with <paramref name="cacheControl"/>; also serves share links, which resolve the slide first.</summary>
+    internal static async Task<IResult> TileAsync(int id, int level, int column, int row, HttpContext http,
+        SlideHandles handles, SlideTiles tiles, string cacheControl, CancellationToken ct)
     {
         using var lease = await TryAcquire(handles, id, ct);
         if (lease.Problem is not null) return lease.Problem;
@@ -31,7 +39,7 @@ public static class TileEndpoints
             return Results.NotFound($"slide {id} has no Deep Zoom tile {level}/{column}_{row}");
         var etag = $"\"{slide.Version}-{level}-{column}-{row}\"";
         http.Response.Headers.ETag = etag;
-        http.Response.Headers.CacheControl = string.Create(CultureInfo.InvariantCulture, $"private, max-age={options.Value.TileMaxAgeSeconds}");
+        http.Response.Headers.CacheControl = cacheControl;
         if (http.Request.Headers.IfNoneMatch.Contains(etag)) return Results.StatusCode(StatusCodes.Status304NotModified);
         try
         {

@@ -121,6 +121,23 @@ public sealed class ResNet18FrozenTrainingTests(TrainingExtractionFixture fixtur
     }
 
     [Fact]
+    public async Task StainNormalisedFeaturesGoToACacheOfTheirOwn()
+    {
+        await FirstRun();
+        var raw = File.GetLastWriteTimeUtc(CacheFile);
+        var progress = new SyncProgress();
+
+        var report = await FrozenRuns.Runner(fixture).RunAsync(Options(epochs: 1) with { StainNormalize = Pipeline.Stain.StainMethod.Macenko }, progress, default);
+
+        Assert.Equal(RunStatus.Completed, report.Status);
+        var patches = fixture.TrainIds.Count + fixture.ValidationIds.Count;
+        var note = Assert.Single(FrozenRuns.Notes(progress), n => n.StartsWith($"computed the features of {patches} of {patches} patches once"));
+        Assert.Contains(Path.Combine(fixture.PatchesDirectory, "features", "resnet18-macenko-"), note);
+        Assert.Equal(raw, File.GetLastWriteTimeUtc(CacheFile));
+        Assert.Equal("macenko", Checkpoints.ReadHeader(report.Checkpoint!).Stain!.Normalize);
+    }
+
+    [Fact]
     public async Task CancelWithinAnEpochThenResumeEqualsAnUninterruptedRun()
     {
         await FirstRun();

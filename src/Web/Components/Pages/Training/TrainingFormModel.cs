@@ -13,7 +13,13 @@ public sealed class TrainingFormModel
     public int? BatchSize { get; set; }
     public double? LearningRate { get; set; }
     public int Seed { get; set; } = Defaults.Seed;
+    public string ColorAugment { get; set; } = Defaults.ColorAugment;
+    public string StainNormalize { get; set; } = Defaults.StainNormalize;
+
+    /// <summary>"slide@x,y,w,h", filled in by the viewer's "use this view as reference"; empty takes the training slides' median.</summary>
+    public string? StainReference { get; set; }
 
     public TrainingJobParameters ToParameters() =>
-        new(ExtractionRunId ?? throw new ArgumentException("choose an extraction run"), Preset, Epochs, BatchSize, LearningRate, Seed);
+        new(ExtractionRunId ?? throw new ArgumentException("choose an extraction run"), Preset, Epochs, BatchSize, LearningRate, Seed,
+            ColorAugment, StainNormalize, string.IsNullOrWhiteSpace(StainReference) ? null : StainReference.Trim());
 }

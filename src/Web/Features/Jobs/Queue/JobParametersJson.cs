@@ -13,6 +13,7 @@ public static class JobParametersJson
         JobKind.Extraction => typeof(ExtractionJobParameters),
         JobKind.Training => typeof(TrainingJobParameters),
         JobKind.Evaluation => typeof(EvaluationJobParameters),
+        JobKind.Mining => typeof(MiningJobParameters),
         _ => throw new ArgumentException($"unknown job kind {kind}"),
     };
 

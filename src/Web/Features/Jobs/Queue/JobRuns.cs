@@ -4,12 +4,12 @@ using TumorWeb.Data.Entities;
 
 namespace TumorWeb.Web.Features.Jobs.Queue;
 
-/// <summary>The run row a job produced: an extraction, training or evaluation run, by the job's kind.</summary>
+/// <summary>The run row a job produced: an extraction (also a mining job's derived one), training or evaluation run, by the job's kind.</summary>
 public static class JobRuns
 {
     public static int? RunIdOf(Job job) => job.Kind switch
     {
-        JobKind.Extraction => job.ExtractionRunId,
+        JobKind.Extraction or JobKind.Mining => job.ExtractionRunId,
         JobKind.Training => job.TrainingRunId,
         JobKind.Evaluation => job.EvaluationRunId,
         _ => null,
@@ -19,7 +19,7 @@ public static class JobRuns
     {
         switch (job.Kind)
         {
-            case JobKind.Extraction: job.ExtractionRunId = runId; break;
+            case JobKind.Extraction or JobKind.Mining: job.ExtractionRunId = runId; break;
             case JobKind.Training: job.TrainingRunId = runId; break;
             case JobKind.Evaluation: job.EvaluationRunId = runId; break;
         }
@@ -40,7 +40,7 @@ public static class JobRuns
     {
         switch (job.Kind)
         {
-            case JobKind.Extraction when job.ExtractionRunId is { } id:
+            case JobKind.Extraction or JobKind.Mining when job.ExtractionRunId is { } id:
                 await db.ExtractionRuns.Where(r => r.Id == id && from.Contains(r.Status)).ExecuteUpdateAsync(s => s
                     .SetProperty(r => r.Status, to).SetProperty(r => r.Error, message).SetProperty(r => r.CompletedAt, (DateTimeOffset?)now));
                 break;

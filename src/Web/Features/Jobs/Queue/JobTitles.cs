@@ -16,6 +16,9 @@ internal static class JobTitles
         EvaluationJobParameters p => await DatasetNameAsync(db, p.DatasetId, ct) is { } dataset
             ? $"Evaluation of training #{p.TrainingRunId}{await PresetAsync(db, p.TrainingRunId, ct)} on {dataset}"
             : null,
+        MiningJobParameters p => await ExtractionSourceAsync(db, p.ExtractionRunId, ct) is { } source
+            ? $"Hard negatives: top {p.Top} from training #{p.TrainingRunId}{await PresetAsync(db, p.TrainingRunId, ct)} on {source} (extraction #{p.ExtractionRunId})"
+            : null,
         _ => null,
     };
 

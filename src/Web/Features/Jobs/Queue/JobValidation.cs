@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using TumorWeb.Data;
 using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline;
+using TumorWeb.Pipeline.Inference.Symmetry;
+using TumorWeb.Pipeline.Mining;
 using TumorWeb.Pipeline.Training;
 using TumorWeb.Pipeline.Training.Models;
 using TumorWeb.Web.Features.Jobs.Runners;
@@ -27,6 +29,7 @@ public sealed class JobValidation(IDbContextFactory<TumorWebDbContext> dbFactory
             (JobKind.Extraction, ExtractionJobParameters p) => await ExtractionAsync(db, p, ct),
             (JobKind.Training, TrainingJobParameters p) => await TrainingAsync(db, p, ct),
             (JobKind.Evaluation, EvaluationJobParameters p) => await EvaluationAsync(db, p, ct),
+            (JobKind.Mining, MiningJobParameters p) => await MiningAsync(db, p, ct),
             _ => throw new ArgumentException(
                 $"a {request.Kind} job needs {JobParametersJson.TypeOf(request.Kind).Name}, not {request.Parameters?.GetType().Name ?? "null"}"),
         };
@@ -56,11 +59,9 @@ public sealed class JobValidation(IDbContextFactory<TumorWebDbContext> dbFactory
     private static async Task<int?> EvaluationAsync(TumorWebDbContext db, EvaluationJobParameters p, CancellationToken ct)
     {
         var ids = p.SlideIds ?? [];
+        TestTimeAugmentation.Validate(p.Tta);
         Settings.Require(ids.Count <= MaxSlides, $"at most {MaxSlides:N0} slides can be evaluated at once (got {ids.Count:N0})");
-        var training = await db.TrainingRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == p.TrainingRunId, ct)
-            ?? throw new ArgumentException($"training run {p.TrainingRunId} does not exist");
-        Settings.Require(Directory.Exists(training.OutputDirectory) && Checkpoints.Furthest(training.OutputDirectory) is not null,
-            $"training run {p.TrainingRunId} has no checkpoint yet; train (or resume) it first");
+        await TrainedModelAsync(db, p.TrainingRunId, ct);
         var dataset = await UsableDatasetAsync(db, p.DatasetId, ct);
         Settings.Require(ids.Count > 0, "choose at least one slide to evaluate");
         Settings.Require(ids.Distinct().Count() == ids.Count, "a slide is listed twice");
@@ -71,6 +72,26 @@ public sealed class JobValidation(IDbContextFactory<TumorWebDbContext> dbFactory
         if (slides.FirstOrDefault(s => s.Error is not null) is { } broken)
             throw new ArgumentException($"slide {broken.Id} ({broken.Name}) cannot be used: {broken.Error}");
         return dataset.Id;
+    }
+
+    private static async Task<int?> MiningAsync(TumorWebDbContext db, MiningJobParameters p, CancellationToken ct)
+    {
+        Settings.Require(p.Top is >= 1 and <= MiningOptions.MaxTop, $"top must be between 1 and {MiningOptions.MaxTop:N0} (got {p.Top})");
+        var extraction = await db.ExtractionRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == p.ExtractionRunId, ct)
+            ?? throw new ArgumentException($"extraction run {p.ExtractionRunId} does not exist");
+        Settings.Require(extraction.Status == RunStatus.Completed,
+            $"extraction run {p.ExtractionRunId} is {extraction.Status}; mine a completed extraction (resume it first)");
+        await TrainedModelAsync(db, p.TrainingRunId, ct);
+        return extraction.DatasetId;
+    }
+
+    private static async Task<TrainingRun> TrainedModelAsync(TumorWebDbContext db, int trainingRunId, CancellationToken ct)
+    {
+        var training = await db.TrainingRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == trainingRunId, ct)
+            ?? throw new ArgumentException($"training run {trainingRunId} does not exist");
+        Settings.Require(Directory.Exists(training.OutputDirectory) && Checkpoints.Furthest(training.OutputDirectory) is not null,
+            $"training run {trainingRunId} has no checkpoint yet; train (or resume) it first");
+        return training;
     }
 
     private static async Task<Dataset> UsableDatasetAsync(TumorWebDbContext db, int datasetId, CancellationToken ct)

@@ -24,6 +24,7 @@ public sealed class EvaluationJobRunner(IDbContextFactory<TumorWebDbContext> dbF
             TrainingRunId = p.TrainingRunId,
             DatasetId = p.DatasetId,
             SlideIds = p.SlideIds,
+            Tta = p.Tta,
             OutputDirectory = JobOutputFolder.Create(paths.RunDirectory("evaluation", context.JobId)),
             MaxTissuePixels = settings.Value.MaxTissuePixels,
         };

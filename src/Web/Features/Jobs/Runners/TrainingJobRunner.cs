@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TumorWeb.Data;
 using TumorWeb.Data.Entities;
+using TumorWeb.Pipeline.Stain;
 using TumorWeb.Pipeline.Training;
 using TumorWeb.Web.Hosting;
 
@@ -59,6 +60,9 @@ public sealed class TrainingJobRunner(IDbContextFactory<TumorWebDbContext> dbFac
         BatchSize = p.BatchSize,
         LearningRate = p.LearningRate,
         Seed = p.Seed,
+        ColorAugment = ColorAugments.Parse(p.ColorAugment),
+        StainNormalize = StainMethods.Parse(p.StainNormalize),
+        StainReference = string.IsNullOrWhiteSpace(p.StainReference) ? null : p.StainReference.Trim(),
         CatalogPath = databaseFile,
     };
 
