@@ -12,6 +12,13 @@ public sealed record EvaluationRunOptions
     /// <summary>The run's folder, made by the caller: a heatmap per slide goes under it, and a run already made in it is resumed.</summary>
     public required string OutputDirectory { get; init; }
 
+    /// <summary>
+    /// Ground truth drawn in the web app, by registered slide id, for the slides that use it instead of
+    /// their mask or annotation file.
+    /// </summary>
+    public IReadOnlyDictionary<int, Grid.Annotations.DrawnAnnotations> DrawnAnnotations { get; init; } =
+        new Dictionary<int, Grid.Annotations.DrawnAnnotations>();
+
     /// <summary>Most pixels tissue detection may decode per slide (<see cref="Grid.GridOptions.MaxTissuePixels"/>).</summary>
     public long MaxTissuePixels { get; init; } = Grid.GridOptions.DefaultMaxTissuePixels;
 }

@@ -95,7 +95,8 @@ public sealed class DatasetScans(IDbContextFactory<TumorWebDbContext> dbFactory,
         SlideInspection inspection;
         try
         {
-            inspection = SlideInspector.Inspect(row, options, thumbnails, roots.Allowed, stage, ct);
+            var drawn = await Annotations.AppAnnotations.GroundTruthAsync(db, row, ct);
+            inspection = SlideInspector.Inspect(row, options, thumbnails, roots.Allowed, stage, ct, drawn);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
