@@ -79,14 +79,19 @@ public sealed class AppAnnotations(IDbContextFactory<TumorWebDbContext> dbFactor
         return slides.ToDictionary(id => id, id => AnnotationRows.GroundTruth(rows.Where(r => r.RegisteredSlideId == id)));
     }
 
-    /// <summary>The hashes of the slides' current drawn ground truth (only slides that take it), by slide id.</summary>
-    public async Task<Dictionary<int, string>> CurrentHashesAsync(IEnumerable<int> slideIds, CancellationToken ct = default)
+    /// <summary>
+    /// What changed since a run in the ground truth it took from drawn annotations (see <see cref="AnnotationChanges"/>);
+    /// <paramref name="used"/> holds the slides' names and the hashes the run recorded, null for slides that used their files.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ChangesSinceAsync(int? datasetId, IEnumerable<(string Slide, string? Hash)> used, CancellationToken ct = default)
     {
-        var ids = slideIds.ToList();
+        var drawn = used.Where(u => u.Hash is not null).Select(u => (u.Slide, u.Hash!)).ToList();
+        if (drawn.Count == 0 || datasetId is null) return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.SlideAnnotations.AsNoTracking().Where(a => ids.Contains(a.RegisteredSlideId)).ToListAsync(ct);
-        var drawnSlides = await db.RegisteredSlides.AsNoTracking().Where(s => ids.Contains(s.Id) && s.UseAppAnnotations).Select(s => s.Id).ToListAsync(ct);
-        return drawnSlides.ToDictionary(id => id, id => AnnotationRows.GroundTruth(rows.Where(r => r.RegisteredSlideId == id)).Hash);
+        var slides = await db.RegisteredSlides.AsNoTracking().Where(s => s.DatasetId == datasetId && s.UseAppAnnotations).ToListAsync(ct);
+        var current = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var slide in slides) current[slide.Name] = (await GroundTruthAsync(db, slide, ct))!.Hash;
+        return AnnotationChanges.Describe(drawn, current);
     }
 
     /// <summary>The dataset's background scan reads a slide again when it has neither vendor nor error.</summary>
