@@ -180,6 +180,7 @@ window.tumorweb.annotations = (function () {
         };
 
         viewer.viewport.silenceMultiImageWarnings = true;
+        const clickToZoom = viewer.gestureSettingsMouse.clickToZoom;
         await load();
 
         return {
@@ -187,6 +188,8 @@ window.tumorweb.annotations = (function () {
             setTool(tool) {
                 stopFreehand();
                 anno.cancelSelected();
+                // A click places a corner, so it must not also zoom the slide.
+                viewer.gestureSettingsMouse.clickToZoom = tool !== 'polygon' && clickToZoom;
                 if (tool === 'polygon') {
                     anno.setDrawingTool('polygon');
                     anno.setDrawingEnabled(true);
