@@ -83,11 +83,11 @@ public sealed class AppAnnotations(IDbContextFactory<TumorWebDbContext> dbFactor
     /// What changed since a run in the ground truth it took from drawn annotations (see <see cref="AnnotationChanges"/>);
     /// <paramref name="used"/> holds the slides' names and the hashes the run recorded, null for slides that used their files.
     /// </summary>
-    public async Task<IReadOnlyList<string>> ChangesSinceAsync(int? datasetId, IEnumerable<(string Slide, string? Hash)> used, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<string>> ChangesSinceAsync(TumorWebDbContext db, int? datasetId, IEnumerable<(string Slide, string? Hash)> used,
+        CancellationToken ct = default)
     {
         var drawn = used.Where(u => u.Hash is not null).Select(u => (u.Slide, u.Hash!)).ToList();
         if (drawn.Count == 0 || datasetId is null) return [];
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var slides = await db.RegisteredSlides.AsNoTracking().Where(s => s.DatasetId == datasetId && s.UseAppAnnotations).ToListAsync(ct);
         var current = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var slide in slides) current[slide.Name] = (await GroundTruthAsync(db, slide, ct))!.Hash;
