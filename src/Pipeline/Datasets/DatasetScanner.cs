@@ -2,8 +2,8 @@ namespace TumorWeb.Pipeline.Datasets;
 
 /// <summary>
 /// Finds the slides of a dataset folder, CAMELYON style: <c>name.tif</c> with its tumor mask
-/// <c>name_mask.tif</c> or its ASAP annotations <c>name.xml</c> (the mask wins when both exist,
-/// since it is the exact ground truth).
+/// <c>name_mask.tif</c> or its annotations: ASAP <c>name.xml</c> or QuPath GeoJSON <c>name.geojson</c>
+/// (the mask wins when there are both, since it is the exact ground truth; the XML wins over the GeoJSON).
 /// </summary>
 public static class DatasetScanner
 {
@@ -20,7 +20,7 @@ public static class DatasetScanner
             .Order(StringComparer.Ordinal)
             .Select(f => Describe(f, files))
             .ToList();
-        if (slides.Count == 0) throw new InvalidDataException($"{directory}: no slides found (expected files such as name.tif with name_mask.tif or name.xml)");
+        if (slides.Count == 0) throw new InvalidDataException($"{directory}: no slides found (expected files such as name.tif with name_mask.tif, name.xml or name.geojson)");
         return slides;
     }
 
@@ -29,7 +29,8 @@ public static class DatasetScanner
         var stem = Path.Combine(Path.GetDirectoryName(slidePath)!, Path.GetFileNameWithoutExtension(slidePath));
         var mask = files.FirstOrDefault(f => SlideExtensions.Contains(Path.GetExtension(f).ToLowerInvariant())
             && string.Equals(Path.Combine(Path.GetDirectoryName(f)!, Path.GetFileNameWithoutExtension(f)), stem + MaskSuffix, StringComparison.Ordinal));
-        var annotations = files.FirstOrDefault(f => string.Equals(f, stem + ".xml", StringComparison.Ordinal));
+        var annotations = files.FirstOrDefault(f => string.Equals(f, stem + ".xml", StringComparison.Ordinal))
+            ?? files.FirstOrDefault(f => string.Equals(f, stem + ".geojson", StringComparison.Ordinal));
         return new DatasetSlide(Path.GetFileNameWithoutExtension(slidePath), slidePath, mask, mask is null ? annotations : null);
     }
 }

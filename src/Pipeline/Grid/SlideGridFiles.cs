@@ -10,8 +10,9 @@ public static class SlideGridFiles
     public static SlideGrid Build(string slidePath, string? maskPath, string? annotationsPath, GridOptions options,
         IProgress<StageProgress>? progress, CancellationToken ct)
     {
-        var annotations = annotationsPath is null ? null : AsapAnnotationReader.Read(annotationsPath, options.MaxAnnotationVertices);
         using var slide = OpenSlideSlide.Open(slidePath);
+        var annotations = annotationsPath is null ? null
+            : AnnotationFiles.Read(annotationsPath, new SlideExtent(slide.Metadata.Width, slide.Metadata.Height), options.MaxAnnotationVertices);
         using var mask = maskPath is null ? null : OpenSlideSlide.OpenMask(maskPath);
         return SlideGridBuilder.Build(slide, mask, annotations, options, progress, ct);
     }

@@ -12,7 +12,8 @@ namespace TumorWeb.Web.Cli;
 /// <summary>
 /// <c>heatmap &lt;slide&gt; --model &lt;checkpoint&gt; --out &lt;dir&gt; [--mask M | --annotations X] [--batch N] [--json]</c>:
 /// scores every tissue cell of a slide and writes <c>&lt;dir&gt;/&lt;slide-name&gt;/</c> (probabilities.npy,
-/// cells.csv, heatmap.png, comparison.png, heatmap.json).
+/// cells.csv, heatmap.png, comparison.png, heatmap.json); with <c>--geojson</c> / <c>--asap-xml</c> also the
+/// predicted tumour regions at <c>--threshold</c>, for QuPath and ASAP.
 /// </summary>
 public static class HeatmapCommand
 {
@@ -25,8 +26,10 @@ public static class HeatmapCommand
         var annotations = new Option<string?>("--annotations") { Description = "ASAP annotation XML (ground truth)." };
         var batch = new Option<int>("--batch") { Description = "Patches per model call.", DefaultValueFactory = _ => new HeatmapOptions().BatchSize };
         var json = new Option<bool>("--json") { Description = "Print machine-readable JSON on stdout." };
+        var regions = RegionOptions.Create();
         var command = new Command("heatmap", "Score every tissue cell of a slide with a model and write its heatmap.")
             { slide, model, output, mask, annotations, batch, json };
+        regions.AddTo(command);
 
         command.SetAction(async (parse, ct) =>
         {
@@ -34,6 +37,7 @@ public static class HeatmapCommand
             if (maskPath is not null && annotationsPath is not null)
                 return CliOutput.Fail($"{slidePath}: give either --mask or --annotations, not both");
             if (parse.GetValue(batch) < 1) return CliOutput.Fail($"--batch must be at least 1, not {parse.GetValue(batch)}");
+            if (regions.Problem(parse) is { } regionProblem) return CliOutput.Fail(regionProblem);
             try
             {
                 using var loaded = ModelLoading.Load(parse.GetValue(model)!);
@@ -42,8 +46,9 @@ public static class HeatmapCommand
                 var heatmap = await CliOutput.WithProgressAsync("heatmap", progress => Task.Run(() =>
                     SlideHeatmapper.RunAsync(slidePath, maskPath, annotationsPath, loaded.Classifier, options, progress, ct), ct));
                 var (files, summary) = HeatmapWriter.Write(heatmap, parse.GetValue(output)!);
-                if (parse.GetValue(json)) Console.Out.WriteLine(Json(summary, files));
-                else Print(summary, files);
+                var written = regions.Write(parse, heatmap);
+                if (parse.GetValue(json)) Console.Out.WriteLine(Json(summary, files, written));
+                else Print(summary, files, written);
                 return 0;
             }
             catch (Exception e) when (e is SlideException or AnnotationException or IOException or InvalidDataException)
@@ -59,7 +64,7 @@ public static class HeatmapCommand
     }
 
     /// <summary>heatmap.json's fields plus <c>files</c>: where each output went.</summary>
-    private static string Json(HeatmapSummary summary, HeatmapFiles files)
+    private static string Json(HeatmapSummary summary, HeatmapFiles files, RegionOptions.Written? regions)
     {
         var node = JsonSerializer.SerializeToNode(summary, CliOutput.Json)!.AsObject();
         node["files"] = new JsonObject
@@ -71,10 +76,16 @@ public static class HeatmapCommand
             ["comparisonPng"] = files.ComparisonPng,
             ["summary"] = files.Summary,
         };
+        if (regions is not null)
+        {
+            node["files"]!["geojson"] = regions.GeoJson;
+            node["files"]!["asapXml"] = regions.AsapXml;
+            node["regions"] = new JsonObject { ["threshold"] = regions.Threshold, ["count"] = regions.Count };
+        }
         return node.ToJsonString(CliOutput.Json);
     }
 
-    private static void Print(HeatmapSummary summary, HeatmapFiles files)
+    private static void Print(HeatmapSummary summary, HeatmapFiles files, RegionOptions.Written? regions)
     {
         var console = CliOutput.Human(json: false);
         console.MarkupLine($"[bold]{Markup.Escape(summary.Slide)}[/]  model {Markup.Escape(summary.Model)}");
@@ -83,5 +94,7 @@ public static class HeatmapCommand
             $"{summary.Seconds:0.0}", $"{summary.CellsPerSecond:0}", CliNumber.Format(summary.Auc), CliNumber.Format(summary.AucTissue));
         console.Write(table);
         console.WriteLine($"written to {files.Folder}");
+        if (regions is not null)
+            console.WriteLine($"{regions.Count} predicted tumour regions at threshold {regions.Threshold}: {string.Join(", ", new[] { regions.GeoJson, regions.AsapXml }.OfType<string>())}");
     }
 }

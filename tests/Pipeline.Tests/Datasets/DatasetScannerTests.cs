@@ -35,6 +35,16 @@ public sealed class DatasetScannerTests : IDisposable
     }
 
     [Fact]
+    public void QuPathGeoJsonIsReadLikeAsapXmlAndTheXmlWinsWhenBothExist()
+    {
+        Touch("a.tif", "a.geojson", "b.svs", "b.geojson", "b.xml", "c.tif", "c.json");
+        var slides = DatasetScanner.Scan(_dir);
+        Assert.EndsWith("a.geojson", slides[0].AnnotationPath);
+        Assert.EndsWith("b.xml", slides[1].AnnotationPath);
+        Assert.Null(slides[2].AnnotationPath);
+    }
+
+    [Fact]
     public void EmptyFolderIsAnErrorNamingTheFolder()
     {
         var error = Assert.Throws<InvalidDataException>(() => DatasetScanner.Scan(_dir));

@@ -3,6 +3,7 @@ using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Extraction;
 using TumorWeb.Pipeline.Extraction.Store;
 using TumorWeb.Pipeline.Grid;
+using TumorWeb.Pipeline.Grid.Annotations;
 using TumorWeb.Pipeline.Progress;
 using TumorWeb.Pipeline.Slides;
 using TumorWeb.Pipeline.Tests.Grid.TiffTiles;
@@ -174,6 +175,31 @@ public sealed class ExtractionRunnerTests(SyntheticDatasetFixture dataset) : ICl
         }
         Assert.Contains("malformed XML", report.Slides.Single(s => s.Name == "badxml").Error);
         Assert.Equal(dataset.Slides.Count, report.Slides.Count(s => s.Status == SlideStatus.Completed));
+    }
+
+    [Fact]
+    public async Task QuPathGeoJsonGivesTheSameTumourCellsAsTheXmlAndBadGeoJsonFailsOnlyItsSlide()
+    {
+        var folder = dataset.CopyTo(Path.Combine(_work, "geojson"));
+        var source = dataset.Slides.First(s => s.HasTumor);
+        File.Copy(source.SlidePath, Path.Combine(folder, "geo.tif"));
+        var features = AnnotationFeature.Of(AsapAnnotationReader.Read(source.AnnotationPath));
+        GeoJsonAnnotationWriter.Write(Path.Combine(folder, "geo.geojson"), features);
+        File.Copy(source.SlidePath, Path.Combine(folder, "notjson.tif"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "notjson.geojson"), "{\"type\": oops");
+        File.Copy(source.SlidePath, Path.Combine(folder, "outside.tif"));
+        var far = new Polygon([new(0, 0), new(1e7, 0), new(0, 50)]);
+        GeoJsonAnnotationWriter.Write(Path.Combine(folder, "outside.geojson"), [features[0], new AnnotationFeature(far, AnnotationRole.Tumor)]);
+
+        var report = await Run(Options(folder));
+
+        var geo = report.Slides.Single(s => s.Name == "geo");
+        Assert.Equal(SlideStatus.Completed, geo.Status);
+        Assert.Equal(report.Slides.Single(s => s.Name == source.Name).TumorCells, geo.TumorCells);
+        Assert.True(geo.TumorCells > 0);
+        Assert.Contains("notjson.geojson: not JSON", report.Slides.Single(s => s.Name == "notjson").Error);
+        Assert.Contains("outside.geojson: features[1] (Tumor): coordinate (10000000, 0) is outside the slide", report.Slides.Single(s => s.Name == "outside").Error);
+        Assert.Equal(dataset.Slides.Count + 1, report.Slides.Count(s => s.Status == SlideStatus.Completed));
     }
 
     [Fact]

@@ -54,6 +54,20 @@ public sealed class AnnotationsApiTests(ViewerAppFixture app) : IClassFixture<Vi
     }
 
     [Fact]
+    public async Task TheRegionsExportAsAsapXmlThatTheAppsXmlReaderReadsBack()
+    {
+        var client = app.Factory.CreateClientAs(LabRoles.Operator);
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsync($"/api/slides/{app.TumorSlideId}/annotations", GeoJson(Square))).StatusCode);
+
+        var xml = Path.Combine(app.DataDirectory, "exported.xml");
+        await File.WriteAllBytesAsync(xml, await client.GetByteArrayAsync($"/api/slides/{app.TumorSlideId}/annotations.xml"));
+
+        var read = AsapAnnotationReader.Read(xml);
+        Assert.Equal([new PointD(200, 300), new PointD(700, 300), new PointD(700, 650), new PointD(200, 650)], Assert.Single(read.Tumor).Points);
+        Assert.Equal([new PointD(300, 400), new PointD(420, 400), new PointD(420, 520), new PointD(300, 520)], Assert.Single(read.Exclusion).Points);
+    }
+
+    [Fact]
     public async Task AViewerReadsButCannotSave()
     {
         var client = app.Factory.CreateClientAs(LabRoles.Viewer);

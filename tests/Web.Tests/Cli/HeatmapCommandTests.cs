@@ -1,4 +1,6 @@
 using System.Text.Json;
+using TumorWeb.Pipeline.Grid.Annotations;
+using TumorWeb.Pipeline.Inference.Output;
 using TumorWeb.Pipeline.Synthetic;
 using TumorWeb.Web.Cli;
 
@@ -63,6 +65,29 @@ public sealed class HeatmapCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task PredictedRegionsGoToGeoJsonAndAsapXmlAndComeBackToTheCellsAboveTheThreshold()
+    {
+        var heatmap = await Heatmap(_slide.SlidePath, "--model", _model, "--out", In("out"), "--json",
+            "--geojson", In("regions.geojson"), "--asap-xml", In("regions.xml"), "--threshold", "0.6");
+        Assert.True(heatmap.ExitCode == 0, heatmap.Stderr);
+        Assert.Equal(In("regions.geojson"), heatmap.Json.GetProperty("files").GetProperty("geojson").GetString());
+        Assert.Equal(0.6, heatmap.Json.GetProperty("regions").GetProperty("threshold").GetDouble());
+        var count = heatmap.Json.GetProperty("regions").GetProperty("count").GetInt32();
+        Assert.True(count > 0);
+
+        var (probabilities, height, width) = NpyFile.Read(heatmap.Json.GetProperty("files").GetProperty("probabilities").GetString()!);
+        var expected = Enumerable.Range(0, height).Select(y => new string(Enumerable.Range(0, width).Select(x => probabilities[y * width + x] >= 0.6f ? '#' : '.').ToArray())).ToArray();
+        var fromGeoJson = GeoJsonAnnotationReader.Read(In("regions.geojson"), new SlideExtent(2048, 2048));
+        var fromXml = AsapAnnotationReader.Read(In("regions.xml"));
+        Assert.Equal(count, fromGeoJson.Tumor.Count);
+        Assert.Equal(expected, Draw(AnnotationRasterizer.TumorCells(fromGeoJson, 2048, 2048, 128)));
+        Assert.Equal(expected, Draw(AnnotationRasterizer.TumorCells(fromXml, 2048, 2048, 128)));
+    }
+
+    private static string[] Draw(TumorWeb.Pipeline.Grid.CellMask mask) =>
+        Enumerable.Range(0, mask.Height).Select(y => new string(Enumerable.Range(0, mask.Width).Select(x => mask[x, y] ? '#' : '.').ToArray())).ToArray();
+
+    [Fact]
     public async Task EvaluateWithoutJsonPrintsATable()
     {
         Assert.Equal(0, (await Heatmap(_slide.SlidePath, "--model", _model, "--out", In("out"), "--annotations", _slide.AnnotationPath)).ExitCode);
@@ -102,6 +127,9 @@ public sealed class HeatmapCommandTests : IDisposable
 
         var batch = await Heatmap(_slide.SlidePath, "--model", _model, "--out", In("out"), "--batch", "0");
         Assert.Equal((1, "error: --batch must be at least 1, not 0"), (batch.ExitCode, batch.Stderr.Trim()));
+
+        var threshold = await Heatmap(_slide.SlidePath, "--model", _model, "--out", In("out"), "--geojson", In("r.geojson"), "--threshold", "0");
+        Assert.Equal((1, "error: --threshold must be above 0 and at most 1, not 0"), (threshold.ExitCode, threshold.Stderr.Trim()));
 
         var noSlide = await Heatmap(In("missing.tif"), "--model", _model, "--out", In("out"));
         Assert.Equal((1, $"error: {In("missing.tif")}: file not found"), (noSlide.ExitCode, noSlide.Stderr.Trim()));

@@ -67,7 +67,7 @@ public sealed class DatasetDetailPageTests : ComponentTestContext, IAsyncLifetim
         Assert.Contains("Tumor", tumor.QuerySelector(".slide-role")!.OuterHtml);
 
         var normal = rows["normal_001"];
-        Assert.Equal("XML", normal.QuerySelector(".ground-truth")!.TextContent.Trim());
+        Assert.Equal("XML annotations", normal.QuerySelector(".ground-truth")!.TextContent.Trim());
         Assert.Equal("Validation", normal.QuerySelector(".slide-split")!.TextContent.Trim());
 
         var broken = rows["broken"];
@@ -106,6 +106,33 @@ public sealed class DatasetDetailPageTests : ComponentTestContext, IAsyncLifetim
 
     private static AngleSharp.Dom.IElement Row(IRenderedComponent<DatasetDetailPage> page, string name) =>
         page.FindAll(".slides-table tbody tr").Single(r => r.QuerySelector(".slide-name")!.TextContent.Trim() == name);
+
+    [Fact]
+    public async Task AGeoJsonSlideListsItsIgnoredClassesWithTheirCounts()
+    {
+        var geoJson = Path.Combine(_host.Folder("qupath"), "node.geojson");
+        static string Feature(string name) =>
+            "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2]},\"properties\":{\"classification\":{\"name\":\"" + name + "\"}}}";
+        await File.WriteAllTextAsync(geoJson, "{\"type\":\"FeatureCollection\",\"features\":["
+            + string.Join(",", Feature("Tumor"), Feature("Stroma"), Feature("Stroma"), Feature("Immune cells")) + "]}");
+        var dataset = new Dataset
+        {
+            Name = "QuPath", Folder = _host.Folder("qupath"),
+            Slides = [new RegisteredSlide { Name = "node", SlidePath = "/x/node.tif", AnnotationPath = geoJson, Vendor = "generic-tiff", Width = 10, Height = 10 }],
+        };
+        await using (var db = _host.Db())
+        {
+            db.Datasets.Add(dataset);
+            await db.SaveChangesAsync();
+        }
+
+        var page = Render<DatasetDetailPage>(p => p.Add(x => x.Id, dataset.Id));
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll(".slides-table tbody tr")));
+        var row = page.Find(".slides-table tbody tr");
+        Assert.Contains("GeoJSON annotations", row.TextContent);
+        Assert.Equal("ignored: Immune cells (1), Stroma (2)", row.QuerySelector(".ignored-classes")!.TextContent.Trim());
+    }
 
     [Fact]
     public async Task EachRoleSaysWhyAgainstTheDatasetsThreshold()

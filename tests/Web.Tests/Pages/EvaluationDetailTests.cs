@@ -60,6 +60,8 @@ public sealed class EvaluationDetailTests : IAsyncLifetime
         var card = page.FindAll("[data-test=evaluation-slide]")[1];
         Assert.Equal($"slides/{ids.Registered}?evaluation={ids.Evaluation}&slide={ids.TumorSlide}", card.QuerySelector("a[href^='slides/']")!.GetAttribute("href"));
         Assert.Equal($"api/evaluations/{ids.Evaluation}/slides/{ids.TumorSlide}/figure.png", card.QuerySelector("img")!.GetAttribute("src"));
+        Assert.Equal($"api/evaluations/{ids.Evaluation}/slides/{ids.TumorSlide}/regions.geojson", card.QuerySelector("[data-test=regions-geojson]")!.GetAttribute("href"));
+        Assert.Equal($"api/evaluations/{ids.Evaluation}/slides/{ids.TumorSlide}/regions.xml", card.QuerySelector("[data-test=regions-xml]")!.GetAttribute("href"));
     }
 
     [Fact]

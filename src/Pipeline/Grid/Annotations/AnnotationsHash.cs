@@ -23,9 +23,19 @@ public static class AnnotationsHash
         foreach (var polygon in polygons)
         {
             text.Append(kind);
-            foreach (var p in polygon.Points)
-                text.Append(CultureInfo.InvariantCulture, $" {p.X:R},{p.Y:R}");
+            AppendRing(text, polygon.Points);
+            foreach (var hole in polygon.Holes)
+            {
+                text.Append(" |");
+                AppendRing(text, hole);
+            }
             text.Append('\n');
         }
+    }
+
+    private static void AppendRing(StringBuilder text, IReadOnlyList<PointD> ring)
+    {
+        foreach (var p in ring)
+            text.Append(CultureInfo.InvariantCulture, $" {p.X:R},{p.Y:R}");
     }
 }

@@ -4,7 +4,8 @@ namespace TumorWeb.Pipeline.Grid.Annotations;
 /// Sweeps one polygon row by row (rows in increasing order) and yields the runs of level-0 pixels
 /// whose centres (px + 0.5, py + 0.5) are inside it by the even-odd rule. The edge test and the
 /// crossing formula are those of the classic point-in-polygon test (PNPOLY), so a run holds exactly
-/// the pixels that test accepts. Edges enter and leave an active list, so a row costs the edges it
+/// the pixels that test accepts. The edges of a polygon's holes join those of its outline, so even-odd
+/// cuts the holes out. Edges enter and leave an active list, so a row costs the edges it
 /// crosses, not all edges.
 /// </summary>
 internal sealed class PolygonScanline
@@ -16,13 +17,14 @@ internal sealed class PolygonScanline
 
     public PolygonScanline(Polygon polygon)
     {
-        var points = polygon.Points;
-        _edges = new Edge[points.Count];
-        for (int i = 0, j = points.Count - 1; i < points.Count; j = i++)
-            _edges[i] = new Edge(points[i], points[j]);
+        var edges = new List<Edge>();
+        foreach (var points in polygon.Rings)
+            for (int i = 0, j = points.Count - 1; i < points.Count; j = i++)
+                edges.Add(new Edge(points[i], points[j]));
+        _edges = edges.ToArray();
         Array.Sort(_edges, (a, b) => a.FirstRow.CompareTo(b.FirstRow));
-        FirstRow = points.Count == 0 ? 0 : _edges.Min(e => e.FirstRow);
-        EndRow = points.Count == 0 ? 0 : _edges.Max(e => e.EndRow);
+        FirstRow = _edges.Length == 0 ? 0 : _edges.Min(e => e.FirstRow);
+        EndRow = _edges.Length == 0 ? 0 : _edges.Max(e => e.EndRow);
     }
 
     /// <summary>Rows [FirstRow, EndRow) may hold pixels of the polygon.</summary>

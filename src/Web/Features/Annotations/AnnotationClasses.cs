@@ -1,26 +1,26 @@
 using TumorWeb.Data.Entities;
+using TumorWeb.Pipeline.Grid.Annotations;
 
 namespace TumorWeb.Web.Features.Annotations;
 
 /// <summary>
-/// The classification names of drawn regions, as QuPath writes them: "Tumor" (also "Tumour",
-/// "Metastasis") and "Exclusion" (also any "Ignore*"), in any letter case.
+/// The classification names of drawn regions, read and written as QuPath's (see <see cref="QuPathClasses"/>):
+/// "Tumor" (also "Tumour", "Metastasis") and "Exclusion" (also any "Ignore*"), in any letter case.
 /// </summary>
 public static class AnnotationClasses
 {
-    public const string Tumor = "Tumor";
-    public const string Exclusion = "Exclusion";
+    public const string Tumor = QuPathClasses.Tumor;
+    public const string Exclusion = QuPathClasses.Exclusion;
 
-    public static AnnotationKind? KindOf(string? name) => name?.Trim().ToLowerInvariant() switch
+    public static AnnotationKind? KindOf(string? name) => QuPathClasses.RoleOf(name) switch
     {
-        "tumor" or "tumour" or "metastasis" => AnnotationKind.Tumor,
-        "exclusion" => AnnotationKind.Exclusion,
-        { } other when other.StartsWith("ignore", StringComparison.Ordinal) => AnnotationKind.Exclusion,
+        AnnotationRole.Tumor => AnnotationKind.Tumor,
+        AnnotationRole.Exclusion => AnnotationKind.Exclusion,
         _ => null,
     };
 
     public static string NameOf(AnnotationKind kind) => kind == AnnotationKind.Tumor ? Tumor : Exclusion;
 
     /// <summary>QuPath's classification colour, as [r, g, b].</summary>
-    public static int[] ColourOf(AnnotationKind kind) => kind == AnnotationKind.Tumor ? [200, 0, 0] : [60, 60, 200];
+    public static int[] ColourOf(AnnotationKind kind) => QuPathClasses.ColorOf(kind == AnnotationKind.Tumor ? AnnotationRole.Tumor : AnnotationRole.Exclusion);
 }

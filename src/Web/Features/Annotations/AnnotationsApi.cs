@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TumorWeb.Data;
+using TumorWeb.Pipeline.Grid.Annotations;
 using TumorWeb.Web.Features.Accounts;
 using TumorWeb.Web.Features.Api;
 
@@ -17,6 +18,7 @@ public static class AnnotationsApi
     {
         var slides = app.MapGroup("/api/slides/{id:int}");
         slides.MapGet("annotations", GetAsync);
+        slides.MapGet("annotations.xml", GetXmlAsync);
         slides.MapPut("annotations", PutAsync).RequireAuthorization(LabRoles.OperatePolicy);
         slides.MapPut("ground-truth", SetSourceAsync).RequireAuthorization(LabRoles.OperatePolicy);
         return app;
@@ -26,6 +28,15 @@ public static class AnnotationsApi
         await annotations.GeoJsonAsync(id, ct) is { } collection
             ? Results.Text(collection.ToJsonString(), "application/geo+json")
             : ApiResults.NotFound($"slide {id} does not exist");
+
+    /// <summary>The same regions as ASAP XML (groups Tumor and Exclusion), for ASAP and the app's own XML reader.</summary>
+    private static async Task<IResult> GetXmlAsync(int id, AppAnnotations annotations, CancellationToken ct)
+    {
+        if (await annotations.RegionsAsync(id, ct) is not { } regions) return ApiResults.NotFound($"slide {id} does not exist");
+        using var buffer = new MemoryStream();
+        AsapXmlAnnotationWriter.Write(buffer, AnnotationFeature.Of(regions.Regions));
+        return Results.File(buffer.ToArray(), "application/xml", $"slide-{id}-annotations.xml");
+    }
 
     private static async Task<IResult> PutAsync(int id, HttpRequest request, AppAnnotations annotations,
         IDbContextFactory<TumorWebDbContext> dbFactory, CancellationToken ct)

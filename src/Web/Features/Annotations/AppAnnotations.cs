@@ -24,6 +24,14 @@ public sealed class AppAnnotations(IDbContextFactory<TumorWebDbContext> dbFactor
         return AnnotationGeoJsonWriter.Write(await db.SlideAnnotations.AsNoTracking().Where(a => a.RegisteredSlideId == slideId).ToListAsync(ct));
     }
 
+    /// <summary>The slide's regions (whether or not they are its ground truth); null when there is no such slide.</summary>
+    public async Task<DrawnAnnotations?> RegionsAsync(int slideId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.RegisteredSlides.AnyAsync(s => s.Id == slideId, ct)) return null;
+        return AnnotationRows.GroundTruth(await db.SlideAnnotations.AsNoTracking().Where(a => a.RegisteredSlideId == slideId).ToListAsync(ct));
+    }
+
     /// <summary>Replaces the slide's regions with <paramref name="regions"/>; false when there is no such slide.</summary>
     public async Task<bool> SaveAsync(string actor, int slideId, IReadOnlyList<DrawnRegion> regions, CancellationToken ct = default)
     {

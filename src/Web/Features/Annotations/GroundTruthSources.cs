@@ -9,10 +9,10 @@ public static class GroundTruthSources
     public const string App = "app";
     public const string Files = "files";
 
-    /// <summary>"mask", "XML", "GeoJSON", "app annotations" or "none".</summary>
+    /// <summary>"mask", "XML annotations", "GeoJSON annotations", "app annotations" or "none".</summary>
     public static string Describe(RegisteredSlide slide) =>
         slide.UseAppAnnotations ? "app annotations"
         : slide.MaskPath is not null ? "mask"
-        : slide.AnnotationPath is { } path ? (path.EndsWith(".geojson", StringComparison.OrdinalIgnoreCase) ? "GeoJSON" : "XML")
+        : slide.AnnotationPath is { } path ? (Pipeline.Grid.Annotations.AnnotationFiles.IsGeoJson(path) ? "GeoJSON annotations" : "XML annotations")
         : "none";
 }

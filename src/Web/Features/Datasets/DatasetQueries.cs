@@ -30,6 +30,9 @@ public sealed class DatasetQueries(IDbContextFactory<TumorWebDbContext> dbFactor
             .Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
         var splits = runId is null ? [] : await db.RunSlides.Where(s => s.ExtractionRunId == runId)
             .ToDictionaryAsync(s => s.Name, s => s.Split, ct);
-        return new DatasetDetail(dataset, slides.Select(s => new DatasetSlideView(s, splits.TryGetValue(s.Name, out var split) ? split : null)).ToList(), runId);
+        return new DatasetDetail(dataset, slides.Select(s => new DatasetSlideView(s, splits.TryGetValue(s.Name, out var split) ? split : null)
+        {
+            IgnoredClasses = IgnoredAnnotationClasses.Of(s.AnnotationPath),
+        }).ToList(), runId);
     }
 }

@@ -122,7 +122,7 @@ public sealed class DatasetRegistry(IDbContextFactory<TumorWebDbContext> dbFacto
         catch (Exception e) when (e is InvalidDataException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
         {
             throw new DatasetFolderException(input, e is InvalidDataException
-                ? $"no slides in {path} (expected files such as name.tif with name_mask.tif or name.xml)"
+                ? $"no slides in {path} (expected files such as name.tif with name_mask.tif, name.xml or name.geojson)"
                 : $"cannot list {path}: {e.Message}");
         }
     }

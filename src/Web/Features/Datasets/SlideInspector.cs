@@ -52,7 +52,8 @@ public static class SlideInspector
         IProgress<StageProgress>? progress, CancellationToken ct)
     {
         if (drawn is not null) return SlideGridBuilder.Build(slide, null, drawn.Regions, options, progress, ct);
-        var annotations = row.AnnotationPath is null ? null : AsapAnnotationReader.Read(row.AnnotationPath, options.MaxAnnotationVertices);
+        var annotations = row.AnnotationPath is null ? null
+            : AnnotationFiles.Read(row.AnnotationPath, new SlideExtent(slide.Metadata.Width, slide.Metadata.Height), options.MaxAnnotationVertices);
         using var mask = row.MaskPath is null ? null : OpenSlideSlide.OpenMask(row.MaskPath);
         return SlideGridBuilder.Build(slide, mask, annotations, options, progress, ct);
     }

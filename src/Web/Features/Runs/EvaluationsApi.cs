@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TumorWeb.Data;
 using TumorWeb.Pipeline.Evaluation;
+using TumorWeb.Pipeline.Grid.Annotations;
 using TumorWeb.Pipeline.Inference.Output;
 using TumorWeb.Web.Features.Api;
 
@@ -39,6 +40,12 @@ public static class EvaluationsApi
             if (heatmap.Cells.Tumor is null) return ApiResults.NotFound($"slide {slideId} of evaluation {id} has no ground truth, so no ROC curve");
             return Results.Ok(RocView.Of(heatmap.Cells, new EvaluationOptions().ChartPoints));
         });
+        api.MapGet("/evaluations/{id:int}/slides/{slideId:int}/regions.geojson", (int id, int slideId, string? threshold,
+            IDbContextFactory<TumorWebDbContext> dbFactory, CancellationToken ct) =>
+            RegionsAsync(id, slideId, threshold, dbFactory, "geojson", ct));
+        api.MapGet("/evaluations/{id:int}/slides/{slideId:int}/regions.xml", (int id, int slideId, string? threshold,
+            IDbContextFactory<TumorWebDbContext> dbFactory, CancellationToken ct) =>
+            RegionsAsync(id, slideId, threshold, dbFactory, "xml", ct));
         api.MapGet("/evaluations/{id:int}/slides/{slideId:int}/{file}", async (int id, int slideId, string file,
             IDbContextFactory<TumorWebDbContext> dbFactory, CancellationToken ct) =>
         {
@@ -50,5 +57,24 @@ public static class EvaluationsApi
                 ? Results.File(path, served.ContentType, fileDownloadName: served.IsDownload ? file : null)
                 : ApiResults.NotFound($"slide {slideId} of evaluation {id} has no {file} yet");
         });
+    }
+
+    /// <summary>The slide's predicted tumour regions at <c>?threshold=</c> (default 0.5), as QuPath GeoJSON or ASAP XML.</summary>
+    private static async Task<IResult> RegionsAsync(int id, int slideId, string? thresholdText, IDbContextFactory<TumorWebDbContext> dbFactory,
+        string format, CancellationToken ct)
+    {
+        if (EvaluationRegions.Threshold(thresholdText) is not { } threshold)
+            return ApiResults.BadRequest($"threshold must be a number above 0 and at most 1, not '{thresholdText}'");
+        var folder = await EvaluationSlideFiles.HeatmapFolderAsync(dbFactory, id, slideId, ct);
+        if (folder is null) return ApiResults.NotFound($"evaluation {id} has no slide {slideId}");
+        if (!File.Exists(new HeatmapFiles(folder).Summary)) return ApiResults.NotFound($"slide {slideId} of evaluation {id} has no heatmap yet");
+        var regions = await Task.Run(() => EvaluationRegions.Of(folder, threshold), ct);
+        var name = Path.GetFileName(folder);
+        using var buffer = new MemoryStream();
+        if (format == "geojson") GeoJsonAnnotationWriter.Write(buffer, regions.Select(r => r.ToFeature()));
+        else AsapXmlAnnotationWriter.Write(buffer, regions.Select(r => r.ToFeature()));
+        return format == "geojson"
+            ? Results.File(buffer.ToArray(), "application/geo+json", $"{name}_regions.geojson")
+            : Results.File(buffer.ToArray(), "application/xml", $"{name}_regions.xml");
     }
 }

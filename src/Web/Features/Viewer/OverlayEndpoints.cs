@@ -14,6 +14,28 @@ public static class OverlayEndpoints
         app.MapGet("/slides/{id:int}/overlays/tumor.png", (int id, SlideOverlays overlays, CancellationToken ct) =>
             SlideOverlay(id, SlideOverlays.TumorName, overlays, ct));
         app.MapGet("/evaluations/{evaluationId:int}/slides/{evaluationSlideId:int}/overlay.png", Heatmap);
+        app.MapGet("/slides/{id:int}/ground-truth.geojson", (int id, GroundTruthExport export, CancellationToken ct) =>
+            GroundTruth(id, export, "geojson", ct));
+        app.MapGet("/slides/{id:int}/ground-truth.xml", (int id, GroundTruthExport export, CancellationToken ct) =>
+            GroundTruth(id, export, "xml", ct));
+    }
+
+    /// <summary>The slide's ground truth as a QuPath GeoJSON or ASAP XML download.</summary>
+    private static async Task<IResult> GroundTruth(int id, GroundTruthExport export, string format, CancellationToken ct)
+    {
+        try
+        {
+            var features = await export.FeaturesAsync(id, ct);
+            if (features is null) return Results.NotFound($"slide {id} is not registered or has no mask or annotations");
+            using var buffer = new MemoryStream();
+            if (format == "geojson") GeoJsonAnnotationWriter.Write(buffer, features);
+            else AsapXmlAnnotationWriter.Write(buffer, features);
+            return Results.File(buffer.ToArray(), format == "geojson" ? "application/geo+json" : "application/xml", $"slide-{id}-ground-truth.{format}");
+        }
+        catch (Exception e) when (e is SlideException or AnnotationException or IOException)
+        {
+            return TileEndpoints.Unreadable(e);
+        }
     }
 
     private static async Task<IResult> SlideOverlay(int id, string name, SlideOverlays overlays, CancellationToken ct)

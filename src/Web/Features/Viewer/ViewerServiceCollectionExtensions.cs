@@ -12,6 +12,7 @@ public static class ViewerServiceCollectionExtensions
         services.AddSingleton(provider => new TileCache(provider.GetRequiredService<IOptions<ViewerOptions>>().Value.TileCacheBytes));
         services.AddSingleton<SlideTiles>();
         services.AddSingleton<SlideOverlays>();
+        services.AddSingleton<GroundTruthExport>();
         return services.AddSingleton<HeatmapOverlays>();
     }
 

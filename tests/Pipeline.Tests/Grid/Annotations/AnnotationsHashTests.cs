@@ -20,6 +20,7 @@ public sealed class AnnotationsHashTests
 
         Assert.NotEqual(original, AnnotationsHash.Of(new SlideAnnotations([new([new(0, 0), new(10, 0), new(10, 10.5)])], [])));
         Assert.NotEqual(original, AnnotationsHash.Of(new SlideAnnotations([], [Triangle])));
+        Assert.NotEqual(original, AnnotationsHash.Of(new SlideAnnotations([Triangle with { Holes = [[new(4, 1), new(6, 1), new(6, 3)]] }], [])));
         Assert.Equal(original, new DrawnAnnotations(new SlideAnnotations([Triangle], [])).Hash);
     }
 }

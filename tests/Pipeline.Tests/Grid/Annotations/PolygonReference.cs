@@ -8,10 +8,12 @@ namespace TumorWeb.Pipeline.Tests.Grid.Annotations;
 /// </summary>
 internal static class PolygonReference
 {
-    public static bool Contains(Polygon polygon, double x, double y)
+    public static bool Contains(Polygon polygon, double x, double y) =>
+        polygon.Rings.Count(ring => Contains(ring, x, y)) % 2 == 1;
+
+    private static bool Contains(IReadOnlyList<PointD> p, double x, double y)
     {
         var inside = false;
-        var p = polygon.Points;
         for (int i = 0, j = p.Count - 1; i < p.Count; j = i++)
             if ((p[i].Y > y) != (p[j].Y > y) && x < (p[j].X - p[i].X) * (y - p[i].Y) / (p[j].Y - p[i].Y) + p[i].X)
                 inside = !inside;
