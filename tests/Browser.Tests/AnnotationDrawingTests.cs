@@ -92,6 +92,70 @@ public sealed class AnnotationDrawingTests
         Assert.Equal(expected.TumorCells, drawn.Count(c => c == '1'));
         Assert.Equal(expected.Cells, drawn);
         await browser.ScreenshotAsync("annotations-2-reloaded");
+
+        await RunsTakeTheDrawnRegionsAsync(browser, page, panel, slide, expected.TumorCells);
+    }
+
+    /// <summary>
+    /// Extraction, a one-epoch tiny model and an evaluation of the slide take the drawn regions and
+    /// record their hash; the viewer shows them over the prediction; an edit afterwards is flagged on
+    /// the evaluation's page.
+    /// </summary>
+    private static async Task RunsTakeTheDrawnRegionsAsync(BrowserSession browser, IPage page, AnnotationsPanel panel, Slide slide, int tumorCells)
+    {
+        var extraction = await RunJobAsync(panel, "extraction", "{\"datasetId\":1}");
+        var extracted = JsonDocument.Parse(await panel.FetchTextAsync($"api/extractions/{extraction}")).RootElement
+            .GetProperty("slides").EnumerateArray().Single(s => s.GetProperty("name").GetString() == slide.Name);
+        var hash = extracted.GetProperty("annotationsHash").GetString();
+        Assert.NotNull(hash);
+        Assert.Equal(tumorCells, extracted.GetProperty("tumorCells").GetInt32());
+
+        var training = await RunJobAsync(panel, "training", $"{{\"extractionRunId\":{extraction},\"epochs\":1}}");
+        var evaluation = await RunJobAsync(panel, "evaluation", $"{{\"trainingRunId\":{training},\"datasetId\":1,\"slideIds\":[{slide.Id}]}}");
+        var scored = JsonDocument.Parse(await panel.FetchTextAsync($"api/evaluations/{evaluation}")).RootElement.GetProperty("slides")[0];
+        Assert.Equal((hash, tumorCells), (scored.GetProperty("annotationsHash").GetString(), scored.GetProperty("tumorCells").GetInt32()));
+
+        await page.GotoAsync($"{page.Url.Split("/slides/")[0]}/slides/{slide.Id}?evaluation={evaluation}&slide={scored.GetProperty("id").GetInt32()}");
+        await panel.WaitForAnnotatorAsync();
+        await new ViewerPage(page, "").WaitForLayersAsync(3);
+        await page.WaitForTimeoutAsync(1000);
+        await DocsScreenshotAsync(browser, page);
+
+        var moved = (await panel.FetchTextAsync($"api/slides/{slide.Id}/annotations")).Replace("[[[", "[[[1,1],[");
+        Assert.DoesNotContain("HTTP", await panel.SendAsync("PUT", $"api/slides/{slide.Id}/annotations", moved));
+        await page.GotoAsync($"{page.Url.Split("/slides/")[0]}/evaluations/{evaluation}");
+        await Assertions.Expect(page.Locator("[data-test=annotations-changed]"))
+            .ToContainTextAsync($"{slide.Name}: its annotations were edited since this run (the run used {hash}, now ");
+    }
+
+    /// <summary>Starts a job through the API, waits for it to complete, and returns its run's id.</summary>
+    private static async Task<int> RunJobAsync(AnnotationsPanel panel, string kind, string parameters)
+    {
+        var started = await panel.SendAsync("POST", $"api/jobs/{kind}", parameters);
+        Assert.False(started.StartsWith("HTTP"), started);
+        var id = JsonDocument.Parse(started).RootElement.GetProperty("id").GetInt32();
+        var deadline = DateTime.UtcNow.AddMinutes(8);
+        while (DateTime.UtcNow < deadline)
+        {
+            var job = JsonDocument.Parse(await panel.FetchTextAsync($"api/jobs/{id}")).RootElement;
+            var status = job.GetProperty("status").GetString();
+            if (status == "Completed") return job.GetProperty("runId").GetInt32();
+            Assert.True(status is "Queued" or "Running", $"{kind} job {id} is {status}: {job.GetProperty("error")}");
+            await Task.Delay(1000);
+        }
+        throw new TimeoutException($"{kind} job {id} did not complete in 8 minutes");
+    }
+
+    /// <summary>
+    /// The viewer with the drawn region over the prediction, for docs/annotations.md: always under
+    /// TestResults/browser, and into docs/images when TUMORWEB_DOCS_SCREENSHOTS=1 asks for it.
+    /// </summary>
+    private static async Task DocsScreenshotAsync(BrowserSession browser, IPage page)
+    {
+        await browser.ScreenshotAsync("annotations-3-prediction");
+        if (Environment.GetEnvironmentVariable("TUMORWEB_DOCS_SCREENSHOTS") != "1") return;
+        var images = Directory.CreateDirectory(Path.Combine(TestPaths.RepositoryRoot, "docs", "images")).FullName;
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(images, "viewer-annotations.png"), FullPage = false });
     }
 
     private sealed record Slide(int Id, string Name, long Width, long Height);

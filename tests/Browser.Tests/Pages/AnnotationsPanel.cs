@@ -89,6 +89,13 @@ public sealed class AnnotationsPanel(IPage page, string baseUrl) : AppPage(page,
     /// <summary>The zoom of the CLI's grid PNG (GridPng.ScaleFor), for <see cref="TumourCellsAsync"/>.</summary>
     public Task SetCliPngScaleAsync(int scale) => Page.EvaluateAsync("s => { window.tumorwebGridScale = s; }", scale);
 
+    /// <summary>A JSON request from the page, with its sign-in cookie; the answer's text, or "HTTP status: text" when it fails.</summary>
+    public Task<string> SendAsync(string method, string url, string body) => Page.EvaluateAsync<string>(@"async ([method, url, body]) => {
+        const r = await fetch(url, { method, headers: { 'Content-Type': 'application/json' }, body });
+        const text = await r.text();
+        return r.ok ? text : 'HTTP ' + r.status + ': ' + text;
+    }", new[] { method, url, body });
+
     public Task<string> FetchTextAsync(string url) =>
         Page.EvaluateAsync<string>("async url => { const r = await fetch(url); return r.ok ? await r.text() : 'HTTP ' + r.status; }", url);
 }
