@@ -245,9 +245,14 @@ window.tumorweb.annotations = (function () {
                 return anno.getAnnotations().length;
             },
             destroy() {
-                stopFreehand();
-                anno.destroy();
                 delete element.tumorwebAnnotator;
+                try {
+                    stopFreehand();
+                    anno.destroy();
+                } catch (error) {
+                    // The page may have destroyed the viewer first, taking the annotator's layers with it.
+                    console.debug('tumorweb annotations: ' + error.message);
+                }
             },
         };
     }
