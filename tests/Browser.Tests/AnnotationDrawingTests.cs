@@ -45,7 +45,7 @@ public sealed class AnnotationDrawingTests
         var slide = await NormalSlideAsync(panel);
 
         // The dataset page switches the slide to the app's annotations; with none drawn it has no tumour cell.
-        await datasets.OpenDatasetAsync("Demo (synthetic)");
+        await panel.OpenDatasetAsync(1);
         var row = page.Locator("tr", new() { HasTextString = slide.Name });
         await row.Locator(".ground-truth-switch input").ClickAsync();
         await Assertions.Expect(row.Locator(".ground-truth")).ToHaveTextAsync("app annotations");
@@ -92,6 +92,12 @@ public sealed class AnnotationDrawingTests
         Assert.Equal(expected.TumorCells, drawn.Count(c => c == '1'));
         Assert.Equal(expected.Cells, drawn);
         await browser.ScreenshotAsync("annotations-2-reloaded");
+        // The slide was read again with its new ground truth: its counts and (grid-chosen) role follow.
+        await WaitForAsync(async () =>
+        {
+            var now = await NormalSlideAsync(panel);
+            return (now.TumorCells, now.Role) == (expected.TumorCells, "Tumor");
+        }, "the dataset's row to show the drawn tumour cells and the Tumor role");
 
         await RunsTakeTheDrawnRegionsAsync(browser, page, panel, slide, expected.TumorCells);
     }
@@ -158,14 +164,25 @@ public sealed class AnnotationDrawingTests
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(images, "viewer-annotations.png"), FullPage = false });
     }
 
-    private sealed record Slide(int Id, string Name, long Width, long Height);
+    private sealed record Slide(int Id, string Name, long Width, long Height, int TumorCells, string? Role);
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"waited 90 s for {what}");
+            await Task.Delay(500);
+        }
+    }
 
     private static async Task<Slide> NormalSlideAsync(AnnotationsPanel panel)
     {
         using var dataset = JsonDocument.Parse(await panel.FetchTextAsync("api/datasets/1"));
         var slide = dataset.RootElement.GetProperty("slides").EnumerateArray().Single(s => s.GetProperty("name").GetString()!.StartsWith("normal_"));
         return new Slide(slide.GetProperty("id").GetInt32(), slide.GetProperty("name").GetString()!,
-            slide.GetProperty("width").GetInt64(), slide.GetProperty("height").GetInt64());
+            slide.GetProperty("width").GetInt64(), slide.GetProperty("height").GetInt64(),
+            slide.GetProperty("tumorCells").GetInt32(), slide.GetProperty("role").GetString());
     }
 
     private static List<(double X, double Y)> SavedRing(string geoJson)

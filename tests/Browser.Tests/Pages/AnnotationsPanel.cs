@@ -11,6 +11,9 @@ public sealed class AnnotationsPanel(IPage page, string baseUrl) : AppPage(page,
         await WaitForAnnotatorAsync();
     }
 
+    /// <summary>The dataset's page, once its circuit is up (a click before that would be lost).</summary>
+    public Task OpenDatasetAsync(int datasetId) => GoAsync($"datasets/{datasetId}");
+
     public Task WaitForAnnotatorAsync() => Page.WaitForFunctionAsync(
         "() => document.querySelector('.tw-viewer')?.tumorwebAnnotator !== undefined", null, new() { Timeout = 60_000 });
 

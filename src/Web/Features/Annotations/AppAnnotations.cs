@@ -102,8 +102,15 @@ public sealed class AppAnnotations(IDbContextFactory<TumorWebDbContext> dbFactor
         return AnnotationChanges.Describe(drawn, current);
     }
 
-    /// <summary>The dataset's background scan reads a slide again when it has neither vendor nor error.</summary>
-    private static void MarkForReading(RegisteredSlide slide) => (slide.Vendor, slide.Error) = (null, null);
+    /// <summary>
+    /// The dataset's background scan reads a slide again when it has neither vendor nor error; a role
+    /// the grid chose is chosen again from the new tumour cells, one a user chose stays.
+    /// </summary>
+    private static void MarkForReading(RegisteredSlide slide)
+    {
+        (slide.Vendor, slide.Error) = (null, null);
+        if (!slide.RoleSetByUser) slide.Role = SlideRole.Unknown;
+    }
 
     private static string Target(RegisteredSlide slide) => $"slide {slide.Id} of dataset {slide.DatasetId}";
 
