@@ -18,6 +18,15 @@ public class ExtractionRun
     /// <summary>Side of an extracted patch in level-0 pixels, centred on its cell.</summary>
     public int PatchSize { get; set; }
 
+    /// <summary>Cell edge in microns when the run was cut by physical size (each slide's cell is round(CellMicrons / mpp) pixels).</summary>
+    public double? CellMicrons { get; set; }
+
+    /// <summary>Context patch edge in microns, resampled to PatchSize pixels; null when patches are PatchSize level-0 pixels.</summary>
+    public double? PatchMicrons { get; set; }
+
+    /// <summary>Microns per pixel the user gave for slides that do not say (overriding what they say).</summary>
+    public double? Mpp { get; set; }
+
     /// <summary>Share of a tumor slide's tumor cells that become tumor patches.</summary>
     public double TumorFraction { get; set; }
 

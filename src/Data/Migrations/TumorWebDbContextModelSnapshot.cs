@@ -523,6 +523,9 @@ namespace TumorWeb.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("CellMicrons")
+                        .HasColumnType("REAL");
+
                     b.Property<int>("CellSize")
                         .HasColumnType("INTEGER");
 
@@ -543,6 +546,9 @@ namespace TumorWeb.Data.Migrations
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("Mpp")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -553,6 +559,9 @@ namespace TumorWeb.Data.Migrations
                     b.Property<string>("OutputDirectory")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("PatchMicrons")
+                        .HasColumnType("REAL");
 
                     b.Property<int>("PatchSize")
                         .HasColumnType("INTEGER");

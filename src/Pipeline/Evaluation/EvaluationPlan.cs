@@ -39,7 +39,8 @@ internal sealed record EvaluationPlan(
             throw new InvalidOperationException($"{p.SlideIds.Count - slides.Count} of the chosen slides are no longer in dataset {p.DatasetId}");
         var modelSlides = await db.RunSlides.AsNoTracking().Where(s => s.ExtractionRunId == training.ExtractionRunId).ToListAsync(ct);
         var extraction = training.ExtractionRun!;
-        var grid = new GridOptions { CellSize = extraction.CellSize, TumorSlideThreshold = extraction.TumorSlideThreshold, MaxTissuePixels = p.MaxTissuePixels };
+        var grid = new GridOptions { CellSize = extraction.CellSize, TumorSlideThreshold = extraction.TumorSlideThreshold, MaxTissuePixels = p.MaxTissuePixels,
+            CellMicrons = extraction.CellMicrons, Mpp = extraction.Mpp };
         return new EvaluationPlan(training, checkpoint, p.DatasetId, slides, grid, modelSlides);
     }
 }

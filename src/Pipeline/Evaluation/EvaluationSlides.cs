@@ -21,7 +21,8 @@ internal sealed class EvaluationSlides(EvaluationCatalog catalog, EvaluationPlan
         SlideHeatmap heatmap;
         try
         {
-            var options = new HeatmapOptions { Grid = plan.Grid, TrainingSlides = model.TrainingSlides, TrainingSlideHashes = model.TrainingSlideHashes };
+            var options = new HeatmapOptions { Grid = plan.Grid, TrainingSlides = model.TrainingSlides, TrainingSlideHashes = model.TrainingSlideHashes,
+                PatchMicrons = plan.Training.ExtractionRun?.PatchMicrons };
             heatmap = drawnAnnotations.TryGetValue(slide.Id, out var drawn)
                 ? await SlideHeatmapper.RunAsync(slide.SlidePath, drawn, model.Classifier, options, progress, ct)
                 : await SlideHeatmapper.RunAsync(slide.SlidePath, slide.MaskPath, slide.MaskPath is null ? slide.AnnotationPath : null,

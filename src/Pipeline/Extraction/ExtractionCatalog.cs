@@ -69,6 +69,9 @@ internal sealed class ExtractionCatalog(IDbContextFactory<TumorWebDbContext> dbF
         Seed = options.Seed,
         CellSize = options.Grid.CellSize,
         PatchSize = options.PatchSize,
+        CellMicrons = options.Grid.CellMicrons,
+        PatchMicrons = options.PatchMicrons,
+        Mpp = options.Grid.Mpp,
         TumorFraction = options.TumorFraction,
         NormalPerTumor = options.NormalPerTumor,
         TumorSlideThreshold = options.Grid.TumorSlideThreshold,
@@ -101,6 +104,9 @@ internal sealed class ExtractionCatalog(IDbContextFactory<TumorWebDbContext> dbF
         if (run.Seed != options.Seed) differences.Add($"seed {run.Seed} vs {options.Seed}");
         if (run.CellSize != options.Grid.CellSize) differences.Add($"cell size {run.CellSize} vs {options.Grid.CellSize}");
         if (run.PatchSize != options.PatchSize) differences.Add($"patch size {run.PatchSize} vs {options.PatchSize}");
+        if (run.CellMicrons != options.Grid.CellMicrons) differences.Add($"cell microns {run.CellMicrons} vs {options.Grid.CellMicrons}");
+        if (run.PatchMicrons != options.PatchMicrons) differences.Add($"patch microns {run.PatchMicrons} vs {options.PatchMicrons}");
+        if (run.Mpp != options.Grid.Mpp) differences.Add($"mpp {run.Mpp} vs {options.Grid.Mpp}");
         if (Math.Abs(run.TumorFraction - options.TumorFraction) > 1e-12) differences.Add("tumor fraction");
         if (Math.Abs(run.NormalPerTumor - options.NormalPerTumor) > 1e-12) differences.Add("normal per tumor");
         if (run.TumorSlideThreshold != options.Grid.TumorSlideThreshold) differences.Add("tumor slide threshold");

@@ -40,6 +40,12 @@ public sealed record ExtractionOptions
 
     public int Seed { get; init; } = DefaultSeed;
     public int PatchSize { get; init; } = AnalysisGrid.DefaultContextSize;
+
+    /// <summary>
+    /// The context patch's edge in microns: each slide's patch covers round(PatchMicrons / mpp)
+    /// level-0 pixels, read from the best pyramid level and resampled to <see cref="PatchSize"/>.
+    /// </summary>
+    public double? PatchMicrons { get; init; }
     public GridOptions Grid { get; init; } = new();
     public double TumorFraction { get; init; } = DefaultTumorFraction;
     public double NormalPerTumor { get; init; } = DefaultNormalPerTumor;
@@ -64,6 +70,11 @@ public sealed record ExtractionOptions
         Settings.Require(Grid.CellSize is >= MinCellSize and <= MaxSide, $"cell size must be between {MinCellSize} and {MaxSide} pixels (got {Grid.CellSize})");
         Settings.Require(PatchSize >= Grid.CellSize && PatchSize <= MaxSide,
             $"patch size must be between the cell size ({Grid.CellSize}) and {MaxSide} pixels (got {PatchSize})");
+        Settings.Require(Grid.CellMicrons is null or (> 0 and <= 10_000), $"cell size in microns must be above 0 and at most 10000 (got {Grid.CellMicrons})");
+        Settings.Require(PatchMicrons is null or (> 0 and <= 10_000), $"patch size in microns must be above 0 and at most 10000 (got {PatchMicrons})");
+        Settings.Require(PatchMicrons is null || Grid.CellMicrons is null || PatchMicrons >= Grid.CellMicrons,
+            $"patch size in microns must be at least the cell size in microns ({Grid.CellMicrons}) (got {PatchMicrons})");
+        Settings.Require(Grid.Mpp is null or (> 0 and <= 100), $"microns per pixel must be above 0 and at most 100 (got {Grid.Mpp})");
         Settings.Require(ValidationFraction is >= 0 and < 1, $"validation fraction must be at least 0 and below 1 (got {ValidationFraction})");
         Settings.Require(TestFraction is >= 0 and < 1, $"test fraction must be at least 0 and below 1 (got {TestFraction})");
         Settings.Require(ValidationFraction + TestFraction < 1,

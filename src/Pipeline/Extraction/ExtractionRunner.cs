@@ -58,7 +58,7 @@ public sealed class ExtractionRunner(IDbContextFactory<TumorWebDbContext> dbFact
         {
             try
             {
-                grids[slide] = SlideGridStage.Build(slide, options.Grid, Drawn(slide, options), ct);
+                grids[slide] = SlideGridStage.Build(slide, options, Drawn(slide, options), ct);
                 if (options.SlideRoles.TryGetValue(slide.Name, out var role) && role != SlideRole.Unknown) slide.Role = role;
                 slide.Error = null;
             }

@@ -22,6 +22,7 @@ internal sealed class SlidePatchExtractor(ExtractionCatalog catalog, PatchPackWr
         counter.Add(cells.Count - todo.Count, slide.Name);
         if (todo.Count == 0) return 0;
         using var image = OpenSlideSlide.Open(slide.SlidePath);
+        var geometry = PatchGeometry.Of(image.Metadata, options);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
         foreach (var batch in todo.Chunk(options.BatchSize))
         {
@@ -30,7 +31,7 @@ internal sealed class SlidePatchExtractor(ExtractionCatalog catalog, PatchPackWr
             var patches = new Patch[batch.Length];
             try
             {
-                Parallel.For(0, batch.Length, parallel, i => patches[i] = Extract(image, runId, slide, batch[i]));
+                Parallel.For(0, batch.Length, parallel, i => patches[i] = Extract(image, geometry, runId, slide, batch[i]));
             }
             catch (AggregateException e) when (e.InnerExceptions.Count > 0)
             {
@@ -46,12 +47,15 @@ internal sealed class SlidePatchExtractor(ExtractionCatalog catalog, PatchPackWr
         return todo.Count;
     }
 
-    private Patch Extract(ISlide image, int runId, RunSlide slide, SampledCell cell)
+    private Patch Extract(ISlide image, PatchGeometry geometry, int runId, RunSlide slide, SampledCell cell)
     {
-        var rect = AnalysisGrid.ContextPatch(cell.X, cell.Y, options.Grid.CellSize, options.PatchSize);
-        var pixels = new byte[rect.Width * rect.Height * 3];
-        image.ReadRegion(new RegionRequest(0, rect.X, rect.Y, rect.Width, rect.Height), pixels);
-        var location = pack.Append(pixels, rect.Width, rect.Height);
+        var rect = AnalysisGrid.ContextPatch(cell.X, cell.Y, geometry.CellSize, geometry.ContextPixels);
+        var pixels = new byte[options.PatchSize * options.PatchSize * 3];
+        if (geometry.ContextPixels == options.PatchSize)
+            image.ReadRegion(new RegionRequest(0, rect.X, rect.Y, rect.Width, rect.Height), pixels);
+        else
+            Inference.ResampledPatch.Read(image, rect, options.PatchSize, pixels);
+        var location = pack.Append(pixels, options.PatchSize, options.PatchSize);
         return new Patch
         {
             ExtractionRunId = runId,

@@ -11,6 +11,12 @@ public sealed record GridOptions
     /// <summary>Cell edge in level-0 pixels.</summary>
     public int CellSize { get; init; } = AnalysisGrid.DefaultCellSize;
 
+    /// <summary>Cell edge in microns instead: each slide's cell is round(CellMicrons / its mpp) level-0 pixels.</summary>
+    public double? CellMicrons { get; init; }
+
+    /// <summary>Microns per level-0 pixel given by the user; it overrides what the slide says.</summary>
+    public double? Mpp { get; init; }
+
     /// <summary>Tissue components (8-connected) with fewer cells than this are dropped; 0 or 1 keeps all.</summary>
     public int MinTissueArea { get; init; } = 4;
 
@@ -32,9 +38,16 @@ public sealed record GridOptions
     /// </summary>
     public long MaxTissuePixels { get; init; } = DefaultMaxTissuePixels;
 
+    /// <summary>These options for one slide: a cell size in microns becomes that slide's pixels.</summary>
+    /// <exception cref="Slides.SlideException">Microns were asked for and the slide's resolution is unknown.</exception>
+    public GridOptions ForSlide(Slides.SlideMetadata slide) =>
+        CellMicrons is { } microns ? this with { CellSize = PhysicalSize.Pixels(microns, Slides.SlideResolution.Require(slide, Mpp)) } : this;
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(CellSize);
+        if (CellMicrons is { } m && !(m > 0 && double.IsFinite(m))) throw new ArgumentOutOfRangeException(nameof(CellMicrons), $"the cell size in microns must be positive (got {m})");
+        if (Mpp is { } mpp && !(mpp > 0 && double.IsFinite(mpp))) throw new ArgumentOutOfRangeException(nameof(Mpp), $"microns per pixel must be positive (got {mpp})");
         ArgumentOutOfRangeException.ThrowIfNegative(MinTissueArea);
         ArgumentOutOfRangeException.ThrowIfNegative(TumorSlideThreshold);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaskTileCells);

@@ -13,6 +13,7 @@ public static class SlideGridBuilder
         IProgress<StageProgress>? progress, CancellationToken ct)
     {
         options.Validate();
+        options = options.ForSlide(slide.Metadata);
         if (mask is not null && annotations is not null)
             throw new ArgumentException("give tumor labels as a mask or as annotations, not both");
         var metadata = slide.Metadata;

@@ -8,6 +8,13 @@ public sealed record HeatmapOptions
     /// <summary>The grid stage (cell size, tissue detection) run before scoring.</summary>
     public GridOptions Grid { get; init; } = new();
 
+    /// <summary>
+    /// The context patch's edge in microns instead of the model's patch size in level-0 pixels: each
+    /// slide's patch covers round(PatchMicrons / mpp) pixels, read from the best level and resampled
+    /// to the model's patch size. A slide whose resolution is unknown (and no Grid.Mpp) is refused.
+    /// </summary>
+    public double? PatchMicrons { get; init; }
+
     /// <summary>Patches per call of the model.</summary>
     public int BatchSize { get; init; } = 32;
 
@@ -26,6 +33,7 @@ public sealed record HeatmapOptions
     internal void Validate()
     {
         Grid.Validate();
+        if (PatchMicrons is { } p && !(p > 0 && double.IsFinite(p))) throw new ArgumentOutOfRangeException(nameof(PatchMicrons), $"the patch size in microns must be positive (got {p})");
         if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), $"the batch size must be at least 1, not {BatchSize}");
         if (ReaderThreads < 1) throw new ArgumentOutOfRangeException(nameof(ReaderThreads), $"reader threads must be at least 1, not {ReaderThreads}");
     }

@@ -20,13 +20,14 @@ public static class HeatmapScorer
 
     /// <remarks>Batches are scored one at a time, in row order of their cells.</remarks>
     /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled; reading stops too.</exception>
+    /// <param name="contextPixels">Level-0 size of a context patch when it differs from the model's patch size (a size in microns).</param>
     public static async Task<HeatmapScores> ScoreAsync(ISlide slide, CellMask tissue, int cellSize, IPatchClassifier model,
-        HeatmapOptions options, IProgress<StageProgress>? progress, CancellationToken ct)
+        HeatmapOptions options, IProgress<StageProgress>? progress, CancellationToken ct, int? contextPixels = null)
     {
         options.Validate();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(model.PatchSize);
         var cells = tissue.Cells().ToArray();
-        var reader = new PatchReader(slide, cells, cellSize, model.PatchSize, options.BatchSize, options.ReaderThreads);
+        var reader = new PatchReader(slide, cells, cellSize, model.PatchSize, options.BatchSize, options.ReaderThreads, contextPixels);
         var free = Channel.CreateBounded<byte[]>(BatchesInFlight);
         for (var i = 0; i < BatchesInFlight; i++) free.Writer.TryWrite(reader.NewBuffer());
         var full = Channel.CreateBounded<PatchBatch>(new BoundedChannelOptions(BatchesInFlight) { SingleReader = true, SingleWriter = true });

@@ -19,7 +19,7 @@ public static class ModelLoading
         if (Checkpoints.IsCheckpoint(path))
         {
             var header = Checkpoints.ReadHeader(path);
-            return new LoadedModel(PatchClassifiers.Load(path), header.TrainingSlides, header.TrainingSlideHashes);
+            return new LoadedModel(PatchClassifiers.Load(path), header.TrainingSlides, header.TrainingSlideHashes, header.PatchMicrons);
         }
         throw new InvalidDataException($"{path}: not a model file this build can load (a train checkpoint or {DarknessModel.Kind} JSON)");
     }

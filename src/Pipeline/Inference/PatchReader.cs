@@ -13,7 +13,11 @@ namespace TumorWeb.Pipeline.Inference;
 /// Horizontal neighbours are read as one strip (see <see cref="CellRuns"/>) and the strips of a
 /// batch are read in parallel; cells go in row order, so neighbouring reads share OpenSlide's tile cache.
 /// </summary>
-internal sealed class PatchReader(ISlide slide, (int X, int Y)[] cells, int cellSize, int patchSize, int batchSize, int threads)
+/// <param name="contextPixels">
+/// The level-0 size of a context patch; when it is not the model's patch size (a patch size in
+/// microns), each patch is read from the best pyramid level and resampled (<see cref="ResampledPatch"/>).
+/// </param>
+internal sealed class PatchReader(ISlide slide, (int X, int Y)[] cells, int cellSize, int patchSize, int batchSize, int threads, int? contextPixels = null)
 {
     /// <summary>Longest strip: 16 cells of 128 with 299 patches is 2,219 x 299 pixels, 2 MB.</summary>
     public const int MaxRunCells = 16;
@@ -74,8 +78,17 @@ internal sealed class PatchReader(ISlide slide, (int X, int Y)[] cells, int cell
     {
         ct.ThrowIfCancellationRequested();
         var (x, y) = cells[batchStart + run.Start];
-        var first = AnalysisGrid.ContextPatch(x, y, cellSize, patchSize);
         var target = buffer.AsSpan(run.Start * PatchBytes, run.Length * PatchBytes);
+        if (contextPixels is { } context && context != patchSize)
+        {
+            for (var k = 0; k < run.Length; k++)
+            {
+                var (cx, cy) = cells[batchStart + run.Start + k];
+                ResampledPatch.Read(slide, AnalysisGrid.ContextPatch(cx, cy, cellSize, context), patchSize, target.Slice(k * PatchBytes, PatchBytes));
+            }
+            return;
+        }
+        var first = AnalysisGrid.ContextPatch(x, y, cellSize, patchSize);
         if (run.Length == 1)
         {
             slide.ReadRegion(new RegionRequest(0, first.X, first.Y, patchSize, patchSize), target);

@@ -29,10 +29,14 @@ public static class SlideHeatmapper
     {
         options.Validate();
         var clock = Stopwatch.StartNew();
+        using var slide = OpenSlideSlide.Open(slidePath);
+        // Before the grid: a slide that cannot give the patch's physical size fails at once.
+        int? contextPixels = options.PatchMicrons is { } microns
+            ? PhysicalSize.Pixels(microns, SlideResolution.Require(slide.Metadata, options.Grid.Mpp))
+            : null;
         var grid = buildGrid();
         var gridSeconds = clock.Elapsed.TotalSeconds;
-        using var slide = OpenSlideSlide.Open(slidePath);
-        var scores = await HeatmapScorer.ScoreAsync(slide, grid.Tissue, options.Grid.CellSize, model, options, progress, ct);
+        var scores = await HeatmapScorer.ScoreAsync(slide, grid.Tissue, grid.Stats.CellSize, model, options, progress, ct, contextPixels);
         return new SlideHeatmap(grid, scores, model.Name, model.PatchSize, options.BatchSize,
             HasGroundTruth: hasGroundTruth, gridSeconds, options.TrainingSlides,
             options.TrainingSlideHashes, SlideFingerprint.Of(slidePath));

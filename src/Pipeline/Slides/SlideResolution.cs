@@ -18,6 +18,12 @@ public sealed record MicronsPerPixel(double X, double Y, string Source)
 /// </summary>
 public static class SlideResolution
 {
+    /// <summary>
+    /// Coarser tag resolutions are not a microscope's: libvips writes 1 pixel per millimetre (1000 µm)
+    /// into every TIFF it is told nothing about, so such tags are taken as "unknown".
+    /// </summary>
+    public const double MaxTagMpp = 100;
+
     public static MicronsPerPixel? Of(SlideMetadata slide)
     {
         if (slide.MppX is double x && x > 0 && double.IsFinite(x))
@@ -44,7 +50,8 @@ public static class SlideResolution
         };
         if (micronsPerUnit is not { } unit || PixelsPerUnit(properties, "tiff.XResolution") is not { } perUnitX) return null;
         var perUnitY = PixelsPerUnit(properties, "tiff.YResolution") ?? perUnitX;
-        return new MicronsPerPixel(unit / perUnitX, unit / perUnitY, MicronsPerPixel.FromTiffTags);
+        var (x, y) = (unit / perUnitX, unit / perUnitY);
+        return x <= MaxTagMpp && y <= MaxTagMpp ? new MicronsPerPixel(x, y, MicronsPerPixel.FromTiffTags) : null;
     }
 
     private static double? PixelsPerUnit(IReadOnlyDictionary<string, string> properties, string key) =>

@@ -14,26 +14,26 @@ internal static class PyramidTiff
     public const int TileSize = 256;
     private const int JpegQuality = 85;
 
-    // 0.25 micrometres per pixel, as at 40x; libvips takes resolution in pixels per millimetre.
-    private const double PixelsPerMillimetre = 4000;
+    // libvips takes resolution in pixels per millimetre and writes it as pixels per centimetre.
+    private static double PixelsPerMillimetre(double mpp) => 1000 / mpp;
 
     /// <summary>JPEG-compressed RGB.</summary>
-    public static void SaveSlide(IRowPainter painter, string path, Action<int> rowsDone, CancellationToken ct) =>
+    public static void SaveSlide(IRowPainter painter, string path, double mpp, Action<int> rowsDone, CancellationToken ct) =>
         Save(painter, path, rowsDone, ct, image =>
             image.Tiffsave(Partial(path), compression: Enums.ForeignTiffCompression.Jpeg, q: JpegQuality,
                 tile: true, tileWidth: TileSize, tileHeight: TileSize, pyramid: true, bigtiff: NeedsBigTiff(painter),
-                resunit: Enums.ForeignTiffResunit.Cm, xres: PixelsPerMillimetre, yres: PixelsPerMillimetre));
+                resunit: Enums.ForeignTiffResunit.Cm, xres: PixelsPerMillimetre(mpp), yres: PixelsPerMillimetre(mpp)));
 
     /// <summary>
     /// Deflate-compressed grey. Lower levels keep the maximum of the pixels they cover, so a
     /// level-k pixel is 255 exactly when some level-0 pixel beneath it is tumor.
     /// </summary>
-    public static void SaveMask(IRowPainter painter, string path, Action<int> rowsDone, CancellationToken ct) =>
+    public static void SaveMask(IRowPainter painter, string path, double mpp, Action<int> rowsDone, CancellationToken ct) =>
         Save(painter, path, rowsDone, ct, image =>
             image.Tiffsave(Partial(path), compression: Enums.ForeignTiffCompression.Deflate,
                 tile: true, tileWidth: TileSize, tileHeight: TileSize, pyramid: true, bigtiff: NeedsBigTiff(painter),
                 regionShrink: Enums.RegionShrink.Max,
-                resunit: Enums.ForeignTiffResunit.Cm, xres: PixelsPerMillimetre, yres: PixelsPerMillimetre));
+                resunit: Enums.ForeignTiffResunit.Cm, xres: PixelsPerMillimetre(mpp), yres: PixelsPerMillimetre(mpp)));
 
     private static void Save(IRowPainter painter, string path, Action<int> rowsDone, CancellationToken ct, Action<Image> save)
     {

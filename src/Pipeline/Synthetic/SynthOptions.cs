@@ -2,10 +2,13 @@ namespace TumorWeb.Pipeline.Synthetic;
 
 /// <summary>
 /// What to generate: <paramref name="Slides"/> slides of <paramref name="Width"/> x <paramref name="Height"/>
-/// pixels, the last <paramref name="NormalSlides"/> of them without tumor.
+/// pixels, the last <paramref name="NormalSlides"/> of them without tumor, at <paramref name="Mpp"/>
+/// microns per pixel (written as the TIFF resolution tags; 0.25 is a 40x scan).
 /// </summary>
-public sealed record SynthOptions(string OutputDirectory, int Slides, int Width, int Height, int Seed, int NormalSlides = 0)
+public sealed record SynthOptions(string OutputDirectory, int Slides, int Width, int Height, int Seed, int NormalSlides = 0, double Mpp = SynthOptions.DefaultMpp)
 {
+    public const double DefaultMpp = 0.25;
+
     public const int MinSide = 512;
 
     /// <summary>TIFF and the strip buffers stay comfortable below this; CAMELYON slides are about 100,000 wide.</summary>
@@ -23,6 +26,8 @@ public sealed record SynthOptions(string OutputDirectory, int Slides, int Width,
             throw new ArgumentException($"the number of normal slides ({NormalSlides}) cannot exceed the number of slides ({Slides})");
         if (Width < MinSide || Height < MinSide)
             throw new ArgumentException($"slide size {Width}x{Height} is too small: width and height must each be at least {MinSide} pixels");
+        if (!(Mpp > 0 && Mpp <= Pipeline.Slides.SlideResolution.MaxTagMpp))
+            throw new ArgumentException($"microns per pixel must be above 0 and at most {Pipeline.Slides.SlideResolution.MaxTagMpp} (got {Mpp})");
         if (Width > MaxSide || Height > MaxSide)
             throw new ArgumentException($"slide size {Width}x{Height} is too large: width and height must each be at most {MaxSide} pixels");
     }

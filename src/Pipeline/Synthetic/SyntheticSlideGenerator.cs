@@ -32,8 +32,8 @@ public static class SyntheticSlideGenerator
         var slide = new SyntheticSlide(name, Path.Combine(folder, name + ".tif"), Path.Combine(folder, name + "_mask.tif"),
             Path.Combine(folder, name + ".xml"), options.Width, options.Height, hasTumor, recipe.Tumors);
         var painter = new BlurredPainter(new SlidePainter(recipe), recipe.Palette.BlurSigma);
-        PyramidTiff.SaveSlide(painter, slide.SlidePath, rows => tracker.Add(rows, "slide", name), ct);
-        PyramidTiff.SaveMask(new MaskPainter(options.Width, options.Height, recipe.Tumors), slide.MaskPath, rows => tracker.Add(rows, "mask", name), ct);
+        PyramidTiff.SaveSlide(painter, slide.SlidePath, options.Mpp, rows => tracker.Add(rows, "slide", name), ct);
+        PyramidTiff.SaveMask(new MaskPainter(options.Width, options.Height, recipe.Tumors), slide.MaskPath, options.Mpp, rows => tracker.Add(rows, "mask", name), ct);
         AsapXmlWriter.Write(slide.AnnotationPath, recipe.Tumors);
         return slide;
     }

@@ -53,7 +53,8 @@ public sealed class TrainingRunner(IDbContextFactory<TumorWebDbContext> dbFactor
                 await catalog.PatchesAsync(extraction.Id, DataSplit.Train, ct),
                 await catalog.PatchesAsync(extraction.Id, DataSplit.Validation, ct),
                 trainSlides.Select(s => s.Name).ToList(),
-                trainSlides.Select(s => s.ContentHash).OfType<string>().ToList());
+                trainSlides.Select(s => s.ContentHash).OfType<string>().ToList(),
+                extraction.PatchMicrons);
             if (data.Train.Count == 0)
                 throw new InvalidOperationException($"{extraction.OutputDirectory}: the extraction has no patch in its train split");
             TorchNative.EnsureLoaded();

@@ -146,7 +146,7 @@ internal sealed class TrainingSession(
     private void SaveCheckpoint(string path)
     {
         var header = new CheckpointHeader(CheckpointHeader.CurrentFormat, runId, hyper, current, time.GetUtcNow(), data.TrainSlides, baseModelHash,
-            data.TrainSlideHashes);
+            data.TrainSlideHashes, data.PatchMicrons);
         Checkpoints.Save(path, header, net, optimizer);
         (saved, savedAt) = (current, header.SavedAt);
         Report(TrainingEvent.Checkpoint, message: path);

@@ -28,6 +28,8 @@ public static class ExtractCommand
         {
             dataset, output, seed, db, cellSize, patchSize, tumorFraction, normalPerTumor, threshold, validation, test, json,
         };
+        var microns = new MicronOptions(withPatch: true);
+        microns.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var options = new ExtractionOptions
@@ -36,7 +38,9 @@ public static class ExtractCommand
                 OutputDirectory = parse.GetValue(output)!,
                 Seed = parse.GetValue(seed),
                 PatchSize = parse.GetValue(patchSize),
-                Grid = new GridOptions { CellSize = parse.GetValue(cellSize), TumorSlideThreshold = parse.GetValue(threshold) },
+                PatchMicrons = microns.PatchMicrons(parse),
+                Grid = new GridOptions { CellSize = parse.GetValue(cellSize), TumorSlideThreshold = parse.GetValue(threshold),
+                    CellMicrons = microns.CellMicrons(parse), Mpp = microns.Mpp(parse) },
                 TumorFraction = parse.GetValue(tumorFraction),
                 NormalPerTumor = parse.GetValue(normalPerTumor),
                 ValidationFraction = parse.GetValue(validation),

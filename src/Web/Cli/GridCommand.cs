@@ -7,7 +7,7 @@ using TumorWeb.Pipeline.Slides;
 namespace TumorWeb.Web.Cli;
 
 /// <summary>
-/// <c>grid &lt;slide&gt; [--mask M | --annotations X] [--cell-size 128] [--min-tissue-area N] [--json] [--png out.png]</c>:
+/// <c>grid &lt;slide&gt; [--mask M | --annotations X] [--cell-size 128 | --cell-microns M] [--mpp X] [--min-tissue-area N] [--json] [--png out.png]</c>:
 /// the analysis grid of one slide, with the seed's per-slide tissue / tumor / normal counts.
 /// </summary>
 public static class GridCommand
@@ -16,7 +16,7 @@ public static class GridCommand
     {
         var slide = new Argument<string>("slide") { Description = "Slide file (anything OpenSlide reads)." };
         var mask = new Option<string?>("--mask") { Description = "Tumor mask slide of the same level-0 size (nonzero red = tumor)." };
-        var annotations = new Option<string?>("--annotations") { Description = "ASAP annotation XML (CAMELYON16/17 groups)." };
+        var annotations = new Option<string?>("--annotations") { Description = "ASAP annotation XML (CAMELYON16/17 groups) or QuPath GeoJSON (.geojson)." };
         var cellSize = new Option<int>("--cell-size") { Description = "Cell edge in level-0 pixels.", DefaultValueFactory = _ => AnalysisGrid.DefaultCellSize };
         var minArea = new Option<int>("--min-tissue-area") { Description = "Drop tissue components smaller than this many cells.", DefaultValueFactory = _ => new GridOptions().MinTissueArea };
         var threshold = new Option<int>("--tumor-slide-threshold") { Description = "Tumor cells that make a tumor slide.", DefaultValueFactory = _ => new GridOptions().TumorSlideThreshold };
@@ -25,12 +25,15 @@ public static class GridCommand
         var png = new Option<string?>("--png") { Description = "Write the grid over the slide thumbnail as a PNG." };
         var command = new Command("grid", "Tissue, tumor and normal cells of a slide's analysis grid.")
             { slide, mask, annotations, cellSize, minArea, threshold, maxPixels, json, png };
+        var microns = new MicronOptions(withPatch: false);
+        microns.AddTo(command);
 
         command.SetAction(async (parse, ct) =>
         {
+            if (microns.Problem(parse) is { } micronProblem) return CliOutput.Fail(micronProblem);
             var request = new GridRequest(parse.GetValue(slide)!, parse.GetValue(mask), parse.GetValue(annotations),
                 new GridOptions { CellSize = parse.GetValue(cellSize), MinTissueArea = parse.GetValue(minArea), TumorSlideThreshold = parse.GetValue(threshold),
-                    MaxTissuePixels = parse.GetValue(maxPixels) },
+                    MaxTissuePixels = parse.GetValue(maxPixels), CellMicrons = microns.CellMicrons(parse), Mpp = microns.Mpp(parse) },
                 parse.GetValue(png));
             var problem = request.Problem();
             if (problem is not null) return CliOutput.Fail($"{request.SlidePath}: {problem}");

@@ -23,13 +23,15 @@ public static class HeatmapCommand
         var model = new Option<string>("--model") { Description = "Model file: a trained checkpoint or a darkness-baseline JSON.", Required = true };
         var output = new Option<string>("--out") { Description = "Folder for the heatmaps; each slide gets a sub-folder named after it.", Required = true };
         var mask = new Option<string?>("--mask") { Description = "Tumor mask slide (ground truth for the AUC and the comparison figure)." };
-        var annotations = new Option<string?>("--annotations") { Description = "ASAP annotation XML (ground truth)." };
+        var annotations = new Option<string?>("--annotations") { Description = "ASAP annotation XML or QuPath GeoJSON (ground truth)." };
         var batch = new Option<int>("--batch") { Description = "Patches per model call.", DefaultValueFactory = _ => new HeatmapOptions().BatchSize };
         var json = new Option<bool>("--json") { Description = "Print machine-readable JSON on stdout." };
         var regions = RegionOptions.Create();
         var command = new Command("heatmap", "Score every tissue cell of a slide with a model and write its heatmap.")
             { slide, model, output, mask, annotations, batch, json };
         regions.AddTo(command);
+        var microns = new MicronOptions(withPatch: true);
+        microns.AddTo(command);
 
         command.SetAction(async (parse, ct) =>
         {
@@ -38,15 +40,17 @@ public static class HeatmapCommand
                 return CliOutput.Fail($"{slidePath}: give either --mask or --annotations, not both");
             if (parse.GetValue(batch) < 1) return CliOutput.Fail($"--batch must be at least 1, not {parse.GetValue(batch)}");
             if (regions.Problem(parse) is { } regionProblem) return CliOutput.Fail(regionProblem);
+            if (microns.Problem(parse) is { } micronProblem) return CliOutput.Fail(micronProblem);
             try
             {
                 using var loaded = ModelLoading.Load(parse.GetValue(model)!);
                 var options = new HeatmapOptions { BatchSize = parse.GetValue(batch), TrainingSlides = loaded.TrainingSlides,
-                    TrainingSlideHashes = loaded.TrainingSlideHashes };
+                    TrainingSlideHashes = loaded.TrainingSlideHashes, PatchMicrons = microns.PatchMicrons(parse) ?? loaded.PatchMicrons,
+                    Grid = new Pipeline.Grid.GridOptions { CellMicrons = microns.CellMicrons(parse), Mpp = microns.Mpp(parse) } };
                 var heatmap = await CliOutput.WithProgressAsync("heatmap", progress => Task.Run(() =>
                     SlideHeatmapper.RunAsync(slidePath, maskPath, annotationsPath, loaded.Classifier, options, progress, ct), ct));
                 var (files, summary) = HeatmapWriter.Write(heatmap, parse.GetValue(output)!);
-                var written = regions.Write(parse, heatmap);
+                var written = regions.Write(parse, heatmap, microns.Mpp(parse));
                 if (parse.GetValue(json)) Console.Out.WriteLine(Json(summary, files, written));
                 else Print(summary, files, written);
                 return 0;

@@ -32,12 +32,12 @@ public sealed class RegionOptions
         parse.GetValue(_threshold) is var t && t > 0 && t <= 1 ? null : $"--threshold must be above 0 and at most 1, not {parse.GetValue(_threshold)}";
 
     /// <summary>Null when neither file was asked for.</summary>
-    public Written? Write(ParseResult parse, SlideHeatmap heatmap)
+    public Written? Write(ParseResult parse, SlideHeatmap heatmap, double? userMpp = null)
     {
         var (geoJson, asapXml, threshold) = (parse.GetValue(_geoJson), parse.GetValue(_asapXml), parse.GetValue(_threshold));
         if (geoJson is null && asapXml is null) return null;
         MicronsPerPixel? mpp;
-        using (var slide = OpenSlideSlide.Open(heatmap.Grid.SlidePath)) mpp = SlideResolution.Of(slide.Metadata);
+        using (var slide = OpenSlideSlide.Open(heatmap.Grid.SlidePath)) mpp = SlideResolution.Of(slide.Metadata, userMpp);
         var regions = PredictedRegions.Of(heatmap, threshold, mpp);
         if (geoJson is not null) RegionFiles.WriteGeoJson(Path.GetFullPath(geoJson), regions);
         if (asapXml is not null) RegionFiles.WriteAsapXml(Path.GetFullPath(asapXml), regions);

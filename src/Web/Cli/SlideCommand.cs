@@ -42,6 +42,8 @@ public static class SlideCommand
         var console = CliOutput.Human(json: false);
         console.MarkupLine($"[bold]{Markup.Escape(info.Path)}[/]  vendor [green]{Markup.Escape(info.Vendor)}[/]");
         console.WriteLine($"microns per pixel: {(info.Mpp is null ? "unknown" : $"{info.Mpp:0.####} x {info.MppY:0.####}")}");
+        if (info.Mpp is null && info.Resolution is { } resolution)
+            console.WriteLine($"resolution from {resolution.Source}: {resolution.X:0.####} x {resolution.Y:0.####} µm per pixel");
         console.WriteLine($"tile size: {(info.TileWidth is null ? "unknown" : $"{info.TileWidth} x {info.TileHeight}")}");
         var table = new Table().AddColumns("level", "width", "height", "downsample");
         for (var i = 0; i < info.Levels.Count; i++)
@@ -54,7 +56,11 @@ public static class SlideCommand
     }
 }
 
-/// <summary>The JSON shape of <c>slide info</c>; field names are an interface for scripts.</summary>
+/// <summary>
+/// The JSON shape of <c>slide info</c>; field names are an interface for scripts. <c>mpp</c> is what
+/// OpenSlide says; <c>resolution</c> (<c>x</c>, <c>y</c>, <c>source</c>) is what sizes in microns use,
+/// from OpenSlide or else the TIFF resolution tags (null when neither says).
+/// </summary>
 public sealed record SlideInfo(
     string Path,
     string Vendor,
@@ -63,8 +69,9 @@ public sealed record SlideInfo(
     double? MppY,
     int? TileWidth,
     int? TileHeight,
-    IReadOnlyList<string> AssociatedImages)
+    IReadOnlyList<string> AssociatedImages,
+    MicronsPerPixel? Resolution)
 {
     public static SlideInfo From(SlideMetadata m) =>
-        new(m.Path, m.Vendor, m.Levels, m.MppX, m.MppY, m.TileWidth, m.TileHeight, m.AssociatedImages);
+        new(m.Path, m.Vendor, m.Levels, m.MppX, m.MppY, m.TileWidth, m.TileHeight, m.AssociatedImages, SlideResolution.Of(m));
 }

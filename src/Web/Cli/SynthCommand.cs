@@ -18,10 +18,11 @@ public static class SynthCommand
         var size = new Option<string>("--size") { Description = "Level-0 size of every slide, WIDTHxHEIGHT (e.g. 4096x4096).", Required = true };
         var seed = new Option<int>("--seed") { Description = "Seed: the same seed writes the same pixels and polygons.", Required = true };
         var normal = new Option<int>("--normal") { Description = "How many of the slides have no tumor.", DefaultValueFactory = _ => 0 };
+        var mpp = new Option<double>("--mpp") { Description = "Microns per pixel, written as the TIFF resolution tags (0.25 is a 40x scan).", DefaultValueFactory = _ => SynthOptions.DefaultMpp };
         var json = new Option<bool>("--json") { Description = "Print machine-readable JSON on stdout." };
         var command = new Command("synth", "Write synthetic H&E slides (name.tif), tumor masks (name_mask.tif) and ASAP annotations (name.xml).")
         {
-            output, slides, size, seed, normal, json,
+            output, slides, size, seed, normal, mpp, json,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -29,7 +30,7 @@ public static class SynthCommand
             try
             {
                 var (width, height) = SynthSize.Parse(parse.GetValue(size)!);
-                options = new SynthOptions(parse.GetValue(output)!, parse.GetValue(slides), width, height, parse.GetValue(seed), parse.GetValue(normal));
+                options = new SynthOptions(parse.GetValue(output)!, parse.GetValue(slides), width, height, parse.GetValue(seed), parse.GetValue(normal), parse.GetValue(mpp));
                 options.Validate();
             }
             catch (Exception e) when (e is FormatException or ArgumentException)

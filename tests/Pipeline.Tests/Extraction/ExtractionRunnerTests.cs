@@ -226,6 +226,39 @@ public sealed class ExtractionRunnerTests(SyntheticDatasetFixture dataset) : ICl
     }
 
     [Fact]
+    public async Task SizesInMicronsAtTheSlidesResolutionDrawWhatTheSamePixelsDraw()
+    {
+        // The synthetic slides are 0.25 µm/px: 32 µm cells are 128 pixels, 74.75 µm patches 299.
+        var pixels = await Run(Options());
+        using var other = new TestDatabase();
+        var options = Options() with { OutputDirectory = Path.Combine(_work, "microns"), PatchMicrons = 74.75 };
+        var microns = await new ExtractionRunner(other.Factory, TimeProvider.System)
+            .RunAsync(options with { Grid = options.Grid with { CellMicrons = 32 } }, null, CancellationToken.None);
+
+        Assert.Equal(RunStatus.Completed, microns.Status);
+        Assert.Equal(pixels.Slides.Select(s => (s.Name, s.TumorCells, s.NormalCells, s.TumorExtracted, s.NormalExtracted)),
+            microns.Slides.Select(s => (s.Name, s.TumorCells, s.NormalCells, s.TumorExtracted, s.NormalExtracted)));
+        using var db = other.Open();
+        var run = db.ExtractionRuns.Single();
+        Assert.Equal((32.0, 74.75), (run.CellMicrons, run.PatchMicrons));
+    }
+
+    [Fact]
+    public async Task PatchesInMicronsAreResampledAndASlideWithoutAResolutionFailsAlone()
+    {
+        var folder = dataset.CopyTo(Path.Combine(_work, "mixed"));
+        var plain = Path.Combine(folder, "plain.tif");
+        using (var image = (NetVips.Image.Black(600, 600, bands: 3) + 200).Cast(NetVips.Enums.BandFormat.Uchar))
+            image.Tiffsave(plain, tile: true, pyramid: true);
+
+        var report = await Run(Options(folder) with { PatchMicrons = 149.5 });
+
+        Assert.Contains("plain.tif: the slide does not say its resolution", report.Slides.Single(s => s.Name == "plain").Error);
+        Assert.Equal(dataset.Slides.Count, report.Slides.Count(s => s.Status == SlideStatus.Completed));
+        Assert.True(report.Extracted > 0);
+    }
+
+    [Fact]
     public async Task EmptyDatasetFolderIsAnErrorNamingIt()
     {
         var empty = Directory.CreateDirectory(Path.Combine(_work, "empty")).FullName;

@@ -27,6 +27,7 @@ public class SlideResolutionTests
     [InlineData("none", "40000")]
     [InlineData("centimeter", "0")]
     [InlineData("centimeter", "abc")]
+    [InlineData("centimeter", "10")]
     public void TagsWithoutAUnitOrAPositiveResolutionSayNothing(string unit, string resolution) =>
         Assert.Null(SlideResolution.Of(Slide(null, null, ("tiff.XResolution", resolution), ("tiff.ResolutionUnit", unit))));
 

@@ -14,7 +14,7 @@ public sealed class PyramidTiffTests : IDisposable
     public void SavedSlideHoldsThePaintedPixelsUpToJpegLoss()
     {
         var path = Path.Combine(_folder, "gradient.tif");
-        PyramidTiff.SaveSlide(new GradientPainter(600, 520, 3), path, _ => { }, CancellationToken.None);
+        PyramidTiff.SaveSlide(new GradientPainter(600, 520, 3), path, SynthOptions.DefaultMpp, _ => { }, CancellationToken.None);
         using var image = Image.NewFromFile(path);
         var pixels = image.WriteToMemory<byte>();
         Assert.Equal((600, 520), (image.Width, image.Height));
@@ -27,7 +27,7 @@ public sealed class PyramidTiffTests : IDisposable
     public void SavedMaskIsLossless()
     {
         var path = Path.Combine(_folder, "gradient_mask.tif");
-        PyramidTiff.SaveMask(new GradientPainter(700, 300, 1), path, _ => { }, CancellationToken.None);
+        PyramidTiff.SaveMask(new GradientPainter(700, 300, 1), path, SynthOptions.DefaultMpp, _ => { }, CancellationToken.None);
         using var image = Image.NewFromFile(path);
         var pixels = image.WriteToMemory<byte>();
         for (var y = 0; y < 300; y += 7)
@@ -40,7 +40,7 @@ public sealed class PyramidTiffTests : IDisposable
     {
         var path = Path.Combine(_folder, "broken.tif");
         var error = Assert.Throws<SlideException>(() =>
-            PyramidTiff.SaveSlide(new FailingPainter(1024, 6000), path, _ => { }, CancellationToken.None));
+            PyramidTiff.SaveSlide(new FailingPainter(1024, 6000), path, SynthOptions.DefaultMpp, _ => { }, CancellationToken.None));
         Assert.Equal(path, error.FilePath);
         Assert.Contains("row 4000 cannot be painted", error.Message);
         Assert.Empty(Directory.GetFiles(_folder));

@@ -43,6 +43,19 @@ public sealed class CheckpointsTests : IDisposable
     }
 
     [Fact]
+    public void ThePatchesPhysicalSizeTravelsInTheHeaderToTheLoadedModel()
+    {
+        using var net = PatchNets.Create(ModelPreset.Tiny, 299);
+        using var optimizer = TrainingOptimizer.Create(net, Hyper());
+        var path = Path.Combine(_folder, "microns.ckpt");
+        Checkpoints.Save(path, new CheckpointHeader(1, 1, Hyper(), TrainingPosition.Start, DateTimeOffset.UnixEpoch, [], PatchMicrons: 149.5), net, optimizer);
+
+        Assert.Equal(149.5, Checkpoints.ReadHeader(path).PatchMicrons);
+        using var loaded = TumorWeb.Pipeline.Inference.ModelLoading.Load(path);
+        Assert.Equal(149.5, loaded.PatchMicrons);
+    }
+
+    [Fact]
     public void AFileThatIsNoCheckpointIsNamed()
     {
         var path = Path.Combine(_folder, "notes.ckpt");

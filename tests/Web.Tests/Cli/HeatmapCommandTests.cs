@@ -88,6 +88,38 @@ public sealed class HeatmapCommandTests : IDisposable
         Enumerable.Range(0, mask.Height).Select(y => new string(Enumerable.Range(0, mask.Width).Select(x => mask[x, y] ? '#' : '.').ToArray())).ToArray();
 
     [Fact]
+    public async Task SizesInMicronsGiveTheCellAndPatchOfTheSlidesResolution()
+    {
+        // The synthetic slide is 0.25 µm/px: 32 µm cells are 128 pixels; 149.5 µm patches are 598 pixels, resampled to 299.
+        var heatmap = await Heatmap(_slide.SlidePath, "--model", _model, "--out", In("microns"), "--json", "--mask", _slide.MaskPath,
+            "--cell-microns", "32", "--patch-microns", "149.5");
+        Assert.True(heatmap.ExitCode == 0, heatmap.Stderr);
+        Assert.Equal(128, heatmap.Json.GetProperty("cellSize").GetInt32());
+        Assert.True(heatmap.Json.GetProperty("aucTissue").GetDouble() > 0.8);
+
+        var coarse = await Heatmap(_slide.SlidePath, "--model", _model, "--out", In("coarse"), "--json", "--cell-microns", "64", "--mpp", "0.25");
+        Assert.True(coarse.ExitCode == 0, coarse.Stderr);
+        Assert.Equal((256, 8), (coarse.Json.GetProperty("cellSize").GetInt32(), coarse.Json.GetProperty("gridWidth").GetInt32()));
+
+        var bad = await Heatmap(_slide.SlidePath, "--model", _model, "--out", In("bad"), "--patch-microns", "-3");
+        Assert.Equal((1, "error: --patch-microns must be a positive number of microns, not -3"), (bad.ExitCode, bad.Stderr.Trim()));
+    }
+
+    [Fact]
+    public async Task ASlideWithoutAResolutionIsRefusedForMicronsNamingTheFile()
+    {
+        var plain = In("plain.tif");
+        using (var image = (NetVips.Image.Black(1024, 1024, bands: 3) + 200).Cast(NetVips.Enums.BandFormat.Uchar))
+            image.Tiffsave(plain, tile: true, pyramid: true);
+
+        var refused = await Heatmap(plain, "--model", _model, "--out", In("out"), "--patch-microns", "100");
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Equal($"error: {plain}: the slide does not say its resolution (no openslide.mpp-x, no TIFF XResolution with a centimeter or inch unit); give it with --mpp",
+            refused.Stderr.Trim());
+    }
+
+    [Fact]
     public async Task EvaluateWithoutJsonPrintsATable()
     {
         Assert.Equal(0, (await Heatmap(_slide.SlidePath, "--model", _model, "--out", In("out"), "--annotations", _slide.AnnotationPath)).ExitCode);

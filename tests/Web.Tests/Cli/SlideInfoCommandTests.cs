@@ -24,6 +24,22 @@ public class SlideInfoCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(0.499, result.Json.GetProperty("mpp").GetDouble(), 3);
         Assert.Equal("aperio", result.Json.GetProperty("vendor").GetString());
+        Assert.Equal("openslide.mpp-x", result.Json.GetProperty("resolution").GetProperty("source").GetString());
+    }
+
+    [Fact]
+    public async Task ASynthSlidesResolutionComesFromItsTiffTags()
+    {
+        using var temp = new TempDirectory();
+        var slide = Pipeline.Synthetic.SyntheticSlideGenerator.Generate(new Pipeline.Synthetic.SynthOptions(temp.Path, 1, 600, 520, Seed: 2, Mpp: 0.5))[0];
+
+        var result = await CliRunner.RunAsync("slide", "info", slide.SlidePath, "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, result.Json.GetProperty("mpp").ValueKind);
+        var resolution = result.Json.GetProperty("resolution");
+        Assert.Equal("TIFF resolution tags", resolution.GetProperty("source").GetString());
+        Assert.Equal(0.5, resolution.GetProperty("x").GetDouble(), 6);
     }
 
     [SkippableFact]

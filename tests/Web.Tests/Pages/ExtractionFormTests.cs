@@ -37,6 +37,22 @@ public sealed class ExtractionFormTests : IAsyncLifetime
         page.WaitForAssertion(() => Assert.Contains("Extraction of dataset " + datasetId, page.Markup));
     }
 
+    [Fact]
+    public async Task SizesInMicronsAreQueuedAsCellMicronsAndPatchMicrons()
+    {
+        var (_, datasetId) = await SeedDatasetsAsync();
+        context.NavigateTo($"extractions?dataset={datasetId}");
+        var page = context.Render<Extractions>();
+
+        Enter(page, "cell-microns", "32");
+        Enter(page, "patch-microns", "149.5");
+        page.Find("button[data-test=start]").Click();
+
+        page.WaitForAssertion(() => Assert.Single(context.Queue.Requests));
+        var parameters = Assert.IsType<ExtractionJobParameters>(context.Queue.Requests[0].Parameters);
+        Assert.Equal((32.0, 149.5), (parameters.CellMicrons, parameters.PatchMicrons));
+    }
+
     [Theory]
     [InlineData("tumor-fraction", "5", "tumor fraction must be above 0 and at most 1 (got 5)")]
     [InlineData("cell-size", "0", "cell size must be between 16 and 4096 pixels (got 0)")]

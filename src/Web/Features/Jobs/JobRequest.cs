@@ -28,7 +28,9 @@ public sealed record ExtractionJobParameters(
     int CellSize = AnalysisGrid.DefaultCellSize,
     int PatchSize = AnalysisGrid.DefaultContextSize,
     double ValidationFraction = ExtractionOptions.DefaultValidationFraction,
-    double TestFraction = ExtractionOptions.DefaultTestFraction);
+    double TestFraction = ExtractionOptions.DefaultTestFraction,
+    double? CellMicrons = null,
+    double? PatchMicrons = null);
 
 /// <summary>Settings of a training job; null means the preset's default.</summary>
 public sealed record TrainingJobParameters(

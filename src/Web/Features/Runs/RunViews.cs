@@ -6,10 +6,11 @@ namespace TumorWeb.Web.Features.Runs;
 /// <summary>What the runs API (/api/extractions, /api/training, /api/evaluations) returns (camelCase, enums by name). Rows are copied into these so no entity graph leaks out.</summary>
 public sealed record ExtractionView(int Id, string Name, int? DatasetId, RunStatus Status, int Seed, int CellSize, int PatchSize,
     double TumorFraction, double NormalPerTumor, int TumorSlideThreshold, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt,
-    DateTimeOffset? CompletedAt, string? Error, string OutputDirectory)
+    DateTimeOffset? CompletedAt, string? Error, string OutputDirectory, double? CellMicrons = null, double? PatchMicrons = null)
 {
     public static ExtractionView From(ExtractionRun r) => new(r.Id, r.Name, r.DatasetId, r.Status, r.Seed, r.CellSize, r.PatchSize,
-        r.TumorFraction, r.NormalPerTumor, r.TumorSlideThreshold, r.CreatedAt, r.StartedAt, r.CompletedAt, r.Error, r.OutputDirectory);
+        r.TumorFraction, r.NormalPerTumor, r.TumorSlideThreshold, r.CreatedAt, r.StartedAt, r.CompletedAt, r.Error, r.OutputDirectory,
+        r.CellMicrons, r.PatchMicrons);
 }
 
 public sealed record ExtractionDetailView(ExtractionView Run, IReadOnlyList<RunSlideView> Slides);

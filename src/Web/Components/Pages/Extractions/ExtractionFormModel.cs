@@ -17,7 +17,11 @@ public sealed class ExtractionFormModel
     public double ValidationFraction { get; set; } = Defaults.ValidationFraction;
     public double TestFraction { get; set; } = Defaults.TestFraction;
 
+    /// <summary>Empty: sizes in pixels; set: each slide's cell and patch in microns at its resolution.</summary>
+    public double? CellMicrons { get; set; }
+    public double? PatchMicrons { get; set; }
+
     public ExtractionJobParameters ToParameters() =>
         new(DatasetId ?? throw new ArgumentException("choose a dataset"), Seed, TumorFraction, NormalPerTumor, TumorSlideThreshold, CellSize, PatchSize,
-            ValidationFraction, TestFraction);
+            ValidationFraction, TestFraction, CellMicrons, PatchMicrons);
 }

@@ -55,7 +55,8 @@ public sealed class ExtractionJobRunner(IDbContextFactory<TumorWebDbContext> dbF
         TumorFraction = p.TumorFraction,
         NormalPerTumor = p.NormalPerTumor,
         PatchSize = p.PatchSize,
-        Grid = new GridOptions { CellSize = p.CellSize, TumorSlideThreshold = p.TumorSlideThreshold },
+        PatchMicrons = p.PatchMicrons,
+        Grid = new GridOptions { CellSize = p.CellSize, TumorSlideThreshold = p.TumorSlideThreshold, CellMicrons = p.CellMicrons },
         ValidationFraction = p.ValidationFraction,
         TestFraction = p.TestFraction,
     };
