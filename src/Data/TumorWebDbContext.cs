@@ -31,6 +31,7 @@ public class TumorWebDbContext : IdentityDbContext<IdentityUser>
     public DbSet<TrainingMetric> TrainingMetrics => Set<TrainingMetric>();
     public DbSet<Dataset> Datasets => Set<Dataset>();
     public DbSet<RegisteredSlide> RegisteredSlides => Set<RegisteredSlide>();
+    public DbSet<SlideAnnotation> SlideAnnotations => Set<SlideAnnotation>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<EvaluationRun> EvaluationRuns => Set<EvaluationRun>();
     public DbSet<EvaluationSlide> EvaluationSlides => Set<EvaluationSlide>();

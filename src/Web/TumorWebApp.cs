@@ -1,6 +1,7 @@
 using MudBlazor.Services;
 using TumorWeb.Web.Components;
 using TumorWeb.Web.Features.Accounts;
+using TumorWeb.Web.Features.Annotations;
 using TumorWeb.Web.Features.Datasets;
 using TumorWeb.Web.Features.Jobs;
 using TumorWeb.Web.Features.Runs;
@@ -36,6 +37,7 @@ public static class TumorWebApp
         builder.Services.AddViewer();
         builder.Services.AddRuns();
         builder.Services.AddSharing();
+        builder.Services.AddAnnotations();
 
         var app = builder.Build();
         app.UseKnownProxies();
@@ -61,6 +63,7 @@ public static class TumorWebApp
         app.MapViewer();
         app.MapRuns();
         app.MapSharing();
+        app.MapAnnotationsApi();
         return app;
     }
 }

@@ -19,6 +19,9 @@ public class EvaluationSlide
     public double MaxScore { get; set; }
     public int TumorCells { get; set; }
 
+    /// <summary>Hash of the app's drawn annotations taken as ground truth; null when the slide's files were.</summary>
+    public string? AnnotationsHash { get; set; }
+
     /// <summary>The slide was also a training slide of the model (the seed tested on training slides).</summary>
     public bool UsedInTraining { get; set; }
 

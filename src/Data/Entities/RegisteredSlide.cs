@@ -32,6 +32,12 @@ public class RegisteredSlide : IGridCounts
     /// <summary>A user chose the role; otherwise it follows the dataset's tumour-slide threshold.</summary>
     public bool RoleSetByUser { get; set; }
 
+    /// <summary>
+    /// Ground truth comes from the regions drawn in the app's viewer (<see cref="SlideAnnotation"/>),
+    /// not from the mask or annotation file beside the slide.
+    /// </summary>
+    public bool UseAppAnnotations { get; set; }
+
     /// <summary>Why the slide (or its mask or annotations) could not be read, if it could not.</summary>
     public string? Error { get; set; }
 }

@@ -15,6 +15,12 @@ public class RunSlide : IGridCounts
     /// <summary>The slide file's content identity (size and sampled bytes), so a renamed copy is still the same slide.</summary>
     public string? ContentHash { get; set; }
 
+    /// <summary>
+    /// Hash of the app's drawn annotations the run took as ground truth (null when it used the files),
+    /// so a later edit of the slide's annotations is seen, never silently taken.
+    /// </summary>
+    public string? AnnotationsHash { get; set; }
+
     /// <summary>Level-0 size in pixels.</summary>
     public long Width { get; set; }
     public long Height { get; set; }

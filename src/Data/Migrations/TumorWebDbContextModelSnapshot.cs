@@ -473,6 +473,9 @@ namespace TumorWeb.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AnnotationsHash")
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("Auc")
                         .HasColumnType("REAL");
 
@@ -766,6 +769,9 @@ namespace TumorWeb.Data.Migrations
                     b.Property<int>("TumorCells")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("UseAppAnnotations")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Vendor")
                         .HasColumnType("TEXT");
 
@@ -787,6 +793,9 @@ namespace TumorWeb.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("AnnotationPath")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnnotationsHash")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContentHash")
@@ -854,6 +863,43 @@ namespace TumorWeb.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("RunSlides");
+                });
+
+            modelBuilder.Entity("TumorWeb.Data.Entities.SlideAnnotation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeatureId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Points")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegisteredSlideId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegisteredSlideId", "FeatureId")
+                        .IsUnique();
+
+                    b.ToTable("SlideAnnotations");
                 });
 
             modelBuilder.Entity("TumorWeb.Data.Entities.TrainingMetric", b =>
@@ -1060,6 +1106,17 @@ namespace TumorWeb.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("ExtractionRun");
+                });
+
+            modelBuilder.Entity("TumorWeb.Data.Entities.SlideAnnotation", b =>
+                {
+                    b.HasOne("TumorWeb.Data.Entities.RegisteredSlide", "Slide")
+                        .WithMany()
+                        .HasForeignKey("RegisteredSlideId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Slide");
                 });
 
             modelBuilder.Entity("TumorWeb.Data.Entities.TrainingMetric", b =>

@@ -15,6 +15,13 @@ public sealed record EvaluationRunOptions
     /// <summary>Test-time augmentation of the scoring: 1, 4 or 8 dihedral transforms per patch (<see cref="Inference.Symmetry.TestTimeAugmentation"/>).</summary>
     public int Tta { get; init; } = Inference.Symmetry.TestTimeAugmentation.None;
 
+    /// <summary>
+    /// Ground truth drawn in the web app, by registered slide id, for the slides that use it instead of
+    /// their mask or annotation file.
+    /// </summary>
+    public IReadOnlyDictionary<int, Grid.Annotations.DrawnAnnotations> DrawnAnnotations { get; init; } =
+        new Dictionary<int, Grid.Annotations.DrawnAnnotations>();
+
     /// <summary>Most pixels tissue detection may decode per slide (<see cref="Grid.GridOptions.MaxTissuePixels"/>).</summary>
     public long MaxTissuePixels { get; init; } = Grid.GridOptions.DefaultMaxTissuePixels;
 }

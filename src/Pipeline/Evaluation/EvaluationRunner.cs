@@ -1,3 +1,4 @@
+using TumorWeb.Pipeline.Grid.Annotations;
 using Microsoft.EntityFrameworkCore;
 using TumorWeb.Data;
 using TumorWeb.Data.Entities;
@@ -28,7 +29,7 @@ public sealed class EvaluationRunner(IDbContextFactory<TumorWebDbContext> dbFact
         progress?.Report(new EvaluationProgress(run.Id, 0, null));
         try
         {
-            await ScoreSlidesAsync(run, plan, catalog, progress, ct);
+            await ScoreSlidesAsync(run, plan, catalog, options.DrawnAnnotations, progress, ct);
             progress?.Report(new EvaluationProgress(run.Id, SlidesShare, "measuring: ROC, slide-level AUC, FROC"));
             await catalog.FinishAsync(run.Id, await Task.Run(() => Measure(run.OutputDirectory, ct), ct));
             var report = await catalog.ReportAsync(run.Id, ct);
@@ -48,10 +49,10 @@ public sealed class EvaluationRunner(IDbContextFactory<TumorWebDbContext> dbFact
     }
 
     private static async Task ScoreSlidesAsync(EvaluationRun run, EvaluationPlan plan, EvaluationCatalog catalog,
-        IProgress<EvaluationProgress>? progress, CancellationToken ct)
+        IReadOnlyDictionary<int, DrawnAnnotations> drawnAnnotations, IProgress<EvaluationProgress>? progress, CancellationToken ct)
     {
         using var model = ModelLoading.Load(run.ModelPath);
-        var slides = new EvaluationSlides(catalog, plan, run, model);
+        var slides = new EvaluationSlides(catalog, plan, run, model, drawnAnnotations);
         var done = await catalog.DoneAsync(run.Id, ct);
         for (var i = 0; i < plan.Slides.Count; i++)
         {

@@ -12,7 +12,8 @@ namespace TumorWeb.Pipeline.Evaluation;
 /// into the run's folder and saves its row. A slide that cannot be read is saved Failed with its
 /// error and the others go on.
 /// </summary>
-internal sealed class EvaluationSlides(EvaluationCatalog catalog, EvaluationPlan plan, EvaluationRun run, LoadedModel model)
+internal sealed class EvaluationSlides(EvaluationCatalog catalog, EvaluationPlan plan, EvaluationRun run, LoadedModel model,
+    IReadOnlyDictionary<int, DrawnAnnotations> drawnAnnotations)
 {
     public async Task ScoreAsync(RegisteredSlide slide, IProgress<StageProgress> progress, CancellationToken ct)
     {
@@ -25,8 +26,10 @@ internal sealed class EvaluationSlides(EvaluationCatalog catalog, EvaluationPlan
                 Grid = plan.Grid, Tta = run.Tta, TrainingSlides = model.TrainingSlides, TrainingSlideHashes = model.TrainingSlideHashes, Stain = model.Stain,
                 PatchMicrons = plan.Training.ExtractionRun?.PatchMicrons,
             };
-            heatmap = await SlideHeatmapper.RunAsync(slide.SlidePath, slide.MaskPath, slide.MaskPath is null ? slide.AnnotationPath : null,
-                model.Classifier, options, progress, ct);
+            heatmap = drawnAnnotations.TryGetValue(slide.Id, out var drawn)
+                ? await SlideHeatmapper.RunAsync(slide.SlidePath, drawn, model.Classifier, options, progress, ct)
+                : await SlideHeatmapper.RunAsync(slide.SlidePath, slide.MaskPath, slide.MaskPath is null ? slide.AnnotationPath : null,
+                    model.Classifier, options, progress, ct);
         }
         catch (Exception e) when (e is SlideException or AnnotationException or IOException or InvalidDataException or ArgumentException)
         {
@@ -60,6 +63,7 @@ internal sealed class EvaluationSlides(EvaluationCatalog catalog, EvaluationPlan
         var row = await catalog.SlideRowAsync(run.Id, slide.SlidePath, ct);
         row.Name = slide.Name;
         row.UsedInTraining = plan.UsedInTraining(slide);
+        row.AnnotationsHash = drawnAnnotations.GetValueOrDefault(slide.Id)?.Hash;
         row.HeatmapDirectory = HeatmapFiles.For(run.OutputDirectory, Path.GetFileNameWithoutExtension(slide.SlidePath)).Folder;
         return row;
     }

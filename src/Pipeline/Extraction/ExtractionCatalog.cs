@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TumorWeb.Data;
 using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Datasets;
+using TumorWeb.Pipeline.Grid.Annotations;
 
 namespace TumorWeb.Pipeline.Extraction;
 
@@ -77,14 +78,24 @@ internal sealed class ExtractionCatalog(IDbContextFactory<TumorWebDbContext> dbF
         ValidationFraction = options.ValidationFraction,
         TestFraction = options.TestFraction,
         CreatedAt = time.GetUtcNow(),
-        Slides = dataset.Select(s => new RunSlide
-        {
-            Name = s.Name,
-            SlidePath = Path.GetFullPath(s.SlidePath),
-            MaskPath = s.MaskPath is null ? null : Path.GetFullPath(s.MaskPath),
-            AnnotationPath = s.AnnotationPath is null ? null : Path.GetFullPath(s.AnnotationPath),
-        }).ToList(),
+        Slides = dataset.Select(s => NewSlide(s, options.DrawnAnnotations.GetValueOrDefault(s.Name))).ToList(),
     };
+
+    /// <summary>A slide that takes the regions drawn in the app keeps no file paths: its files are not its ground truth.</summary>
+    private static RunSlide NewSlide(DatasetSlide s, DrawnAnnotations? drawn) => new()
+    {
+        Name = s.Name,
+        SlidePath = Path.GetFullPath(s.SlidePath),
+        MaskPath = s.MaskPath is null || drawn is not null ? null : Path.GetFullPath(s.MaskPath),
+        AnnotationPath = s.AnnotationPath is null || drawn is not null ? null : Path.GetFullPath(s.AnnotationPath),
+        AnnotationsHash = drawn?.Hash,
+    };
+
+    /// <summary>Slides whose drawn ground truth is not what the run started with (edited, or switched to or from the files).</summary>
+    private static IEnumerable<string> ChangedAnnotations(ExtractionRun run, ExtractionOptions options) =>
+        run.Slides.Where(s => s.AnnotationsHash != options.DrawnAnnotations.GetValueOrDefault(s.Name)?.Hash)
+            .OrderBy(s => s.Name, StringComparer.Ordinal)
+            .Select(s => $"ground truth of {s.Name} (drawn annotations {s.AnnotationsHash ?? "not used"} vs {options.DrawnAnnotations.GetValueOrDefault(s.Name)?.Hash ?? "not used"})");
 
     /// <summary>A resume must draw the same cells, so every setting that shapes the draw must match.</summary>
     private static void EnsureSameSettings(ExtractionRun run, ExtractionOptions options, string output)
@@ -102,6 +113,7 @@ internal sealed class ExtractionCatalog(IDbContextFactory<TumorWebDbContext> dbF
         if (Math.Abs(run.ValidationFraction - options.ValidationFraction) > 1e-12) differences.Add("validation fraction");
         if (Math.Abs(run.TestFraction - options.TestFraction) > 1e-12) differences.Add("test fraction");
         if (run.DatasetPath != Path.GetFullPath(options.DatasetDirectory)) differences.Add($"dataset {run.DatasetPath}");
+        differences.AddRange(ChangedAnnotations(run, options));
         if (differences.Count > 0)
             throw new InvalidOperationException(
                 $"{output}: holds extraction run {run.Id} made with other settings ({string.Join(", ", differences)}); " +

@@ -31,6 +31,13 @@ public sealed record ExtractionOptions
     /// tumor-cell threshold, which decides the role of every other slide.
     /// </summary>
     public IReadOnlyDictionary<string, SlideRole> SlideRoles { get; init; } = new Dictionary<string, SlideRole>();
+    /// <summary>
+    /// Ground truth drawn in the web app, by slide name, for the slides that use it instead of their
+    /// mask or annotation file; each run slide records its hash.
+    /// </summary>
+    public IReadOnlyDictionary<string, Grid.Annotations.DrawnAnnotations> DrawnAnnotations { get; init; } =
+        new Dictionary<string, Grid.Annotations.DrawnAnnotations>();
+
     public int Seed { get; init; } = DefaultSeed;
     public int PatchSize { get; init; } = AnalysisGrid.DefaultContextSize;
 

@@ -58,7 +58,7 @@ public sealed class ExtractionRunner(IDbContextFactory<TumorWebDbContext> dbFact
         {
             try
             {
-                grids[slide] = SlideGridStage.Build(slide, options, ct);
+                grids[slide] = SlideGridStage.Build(slide, options, Drawn(slide, options), ct);
                 if (options.SlideRoles.TryGetValue(slide.Name, out var role) && role != SlideRole.Unknown) slide.Role = role;
                 slide.Error = null;
             }
@@ -72,6 +72,10 @@ public sealed class ExtractionRunner(IDbContextFactory<TumorWebDbContext> dbFact
         }
         return grids;
     }
+
+    /// <summary>The drawn regions a slide's row says it uses; the catalog has checked on a resume that they are still the same.</summary>
+    private static Grid.Annotations.DrawnAnnotations? Drawn(RunSlide slide, ExtractionOptions options) =>
+        slide.AnnotationsHash is null ? null : options.DrawnAnnotations[slide.Name];
 
     private async Task<int> ExtractPatchesAsync(ExtractionRun run, Dictionary<RunSlide, SlideGrid> grids, ExtractionOptions options,
         ExtractionCatalog catalog, IProgress<StageProgress>? progress, CancellationToken ct)

@@ -16,4 +16,11 @@ public static class SlideGridFiles
         using var mask = maskPath is null ? null : OpenSlideSlide.OpenMask(maskPath);
         return SlideGridBuilder.Build(slide, mask, annotations, options, progress, ct);
     }
+
+    /// <summary>The grid of a slide whose ground truth is regions drawn in the app, not the files beside it.</summary>
+    public static SlideGrid Build(string slidePath, DrawnAnnotations drawn, GridOptions options, IProgress<StageProgress>? progress, CancellationToken ct)
+    {
+        using var slide = OpenSlideSlide.Open(slidePath);
+        return SlideGridBuilder.Build(slide, null, drawn.Regions, options, progress, ct);
+    }
 }

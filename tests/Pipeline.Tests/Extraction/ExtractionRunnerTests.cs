@@ -203,6 +203,29 @@ public sealed class ExtractionRunnerTests(SyntheticDatasetFixture dataset) : ICl
     }
 
     [Fact]
+    public async Task RegionsDrawnInTheAppAreASlidesGroundTruthAndTheRunRecordsTheirHash()
+    {
+        var square = new Polygon([new(640, 512), new(1664, 512), new(1664, 1280), new(640, 1280)]);
+        var drawn = new DrawnAnnotations(new SlideAnnotations([square], []));
+
+        var report = await Run(Options() with { DrawnAnnotations = new Dictionary<string, DrawnAnnotations> { ["normal_001"] = drawn } });
+
+        Assert.Equal(RunStatus.Completed, report.Status);
+        using (var db = _db.Open())
+        {
+            var slide = db.RunSlides.Single(s => s.Name == "normal_001");
+            // Cells 5..12 across, 4..9 down: 8 x 6.
+            Assert.Equal((48, drawn.Hash, null, null), (slide.TumorCells, slide.AnnotationsHash, slide.MaskPath, slide.AnnotationPath));
+            Assert.All(db.RunSlides.Where(s => s.Name != "normal_001"), s => Assert.Null(s.AnnotationsHash));
+        }
+
+        var edited = new DrawnAnnotations(new SlideAnnotations([square with { Points = [.. square.Points.Take(3), new(600, 1280)] }], []));
+        var resume = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            Run(Options() with { DrawnAnnotations = new Dictionary<string, DrawnAnnotations> { ["normal_001"] = edited } }));
+        Assert.Contains($"ground truth of normal_001 (drawn annotations {drawn.Hash} vs {edited.Hash})", resume.Message);
+    }
+
+    [Fact]
     public async Task SizesInMicronsAtTheSlidesResolutionDrawWhatTheSamePixelsDraw()
     {
         // The synthetic slides are 0.25 µm/px: 32 µm cells are 128 pixels, 74.75 µm patches 299.

@@ -60,14 +60,14 @@ public sealed class DatasetDetailPageTests : ComponentTestContext, IAsyncLifetim
         var tumor = rows["tumor_001"];
         Assert.Contains("100,000 × 80,000", tumor.TextContent);
         Assert.Contains("aperio", tumor.TextContent);
-        Assert.Contains("mask", tumor.TextContent);
+        Assert.Equal("mask", tumor.QuerySelector(".ground-truth")!.TextContent.Trim());
         Assert.Equal("Test", tumor.QuerySelector(".slide-split")!.TextContent.Trim());
         Assert.Equal($"thumbnails/{dataset.Slides[0].Id}", tumor.QuerySelector("img.slide-thumbnail")!.GetAttribute("src"));
         Assert.Equal($"slides/{dataset.Slides[0].Id}", tumor.QuerySelector("a.slide-name")!.GetAttribute("href"));
         Assert.Contains("Tumor", tumor.QuerySelector(".slide-role")!.OuterHtml);
 
         var normal = rows["normal_001"];
-        Assert.Contains("annotations", normal.TextContent);
+        Assert.Equal("XML annotations", normal.QuerySelector(".ground-truth")!.TextContent.Trim());
         Assert.Equal("Validation", normal.QuerySelector(".slide-split")!.TextContent.Trim());
 
         var broken = rows["broken"];
@@ -75,6 +75,37 @@ public sealed class DatasetDetailPageTests : ComponentTestContext, IAsyncLifetim
         Assert.Null(broken.QuerySelector("img"));
         Assert.Contains("3 slides · 1 tumor · 1 normal · 1 with errors", Regex.Replace(page.Find(".dataset-counts").TextContent, @"\s+", " "));
     }
+
+    [Fact]
+    public async Task AnOperatorSwitchesASlideToTheAppsAnnotationsAndTheRowSaysSo()
+    {
+        var dataset = await SeedAsync();
+        var page = Render<DatasetDetailPage>(p => p.Add(x => x.Id, dataset.Id));
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll(".slides-table tbody tr").Count));
+
+        Row(page, "normal_001").QuerySelector(".ground-truth-switch input")!.Change(true);
+
+        page.WaitForAssertion(() => Assert.Equal("app annotations", Row(page, "normal_001").QuerySelector(".ground-truth")!.TextContent.Trim()));
+        await using var db = _host.Db();
+        Assert.True(db.RegisteredSlides.Single(s => s.Name == "normal_001").UseAppAnnotations);
+        Assert.Equal("normal_001: app", db.AuditEntries.Single(e => e.Action == TumorWeb.Web.Features.Accounts.AuditActions.GroundTruthSource).Detail);
+    }
+
+    [Fact]
+    public async Task AViewerSeesTheSourceButNoSwitch()
+    {
+        var dataset = await SeedAsync();
+        this.SignInAs(TumorWeb.Web.Features.Accounts.LabRoles.Viewer);
+
+        var page = Render<DatasetDetailPage>(p => p.Add(x => x.Id, dataset.Id));
+
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll(".slides-table tbody tr").Count));
+        Assert.Equal("mask", Row(page, "tumor_001").QuerySelector(".ground-truth")!.TextContent.Trim());
+        Assert.Empty(page.FindAll(".ground-truth-switch"));
+    }
+
+    private static AngleSharp.Dom.IElement Row(IRenderedComponent<DatasetDetailPage> page, string name) =>
+        page.FindAll(".slides-table tbody tr").Single(r => r.QuerySelector(".slide-name")!.TextContent.Trim() == name);
 
     [Fact]
     public async Task AGeoJsonSlideListsItsIgnoredClassesWithTheirCounts()

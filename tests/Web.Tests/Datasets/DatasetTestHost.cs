@@ -1,3 +1,4 @@
+using TumorWeb.Web.Features.Annotations;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +46,7 @@ public sealed class DatasetTestHost : IAsyncDisposable
         services.AddData($"Data Source={Path.Combine(DataDirectory, "tumorweb.db")}");
         Directory.CreateDirectory(DataDirectory);
         services.AddDatasets();
+        services.AddAnnotations();
     }
 
     public DatasetRegistry Registry => Services.GetRequiredService<DatasetRegistry>();

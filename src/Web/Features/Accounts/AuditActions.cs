@@ -7,6 +7,8 @@ public static class AuditActions
     public const string DatasetRefresh = "dataset.refresh";
     public const string DatasetDelete = "dataset.delete";
     public const string SlideRole = "slide.role";
+    public const string AnnotationsSave = "annotations.save";
+    public const string GroundTruthSource = "slide.ground-truth";
     public const string RootAdd = "root.add";
     public const string RootRemove = "root.remove";
     public const string JobStart = "job.start";

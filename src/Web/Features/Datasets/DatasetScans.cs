@@ -59,28 +59,37 @@ public sealed class DatasetScans(IDbContextFactory<TumorWebDbContext> dbFactory,
     public async Task ScanAsync(int datasetId, GridOptions options, IProgress<DatasetScanProgress>? progress, CancellationToken ct)
     {
         options = options with { MaxTissuePixels = settings.Value.MaxTissuePixels };
-        List<int> pending;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             // The threshold chosen at registration decides the roles of every scan of the dataset.
             if (await db.Datasets.Where(d => d.Id == datasetId).Select(d => (int?)d.TumorSlideThreshold).SingleOrDefaultAsync(ct) is { } threshold)
                 options = options with { TumorSlideThreshold = threshold };
-            pending = await db.RegisteredSlides.Where(s => s.DatasetId == datasetId && s.Vendor == null && s.Error == null)
-                .OrderBy(s => s.Name).Select(s => s.Id).ToListAsync(ct);
         }
-        for (var i = 0; i < pending.Count; i++)
+        var pending = await PendingAsync(datasetId, ct);
+        // A slide can become pending again while the scan runs (its drawn ground truth saved or switched): read until none is left.
+        for (var batch = pending; batch.Count > 0; batch = await PendingAsync(datasetId, ct))
         {
-            await _oneSlideAtATime.WaitAsync(ct);
-            try
+            for (var i = 0; i < batch.Count; i++)
             {
-                await ScanSlideAsync(datasetId, pending[i], i, pending.Count, options, progress, ct);
-            }
-            finally
-            {
-                _oneSlideAtATime.Release();
+                await _oneSlideAtATime.WaitAsync(ct);
+                try
+                {
+                    await ScanSlideAsync(datasetId, batch[i], i, batch.Count, options, progress, ct);
+                }
+                finally
+                {
+                    _oneSlideAtATime.Release();
+                }
             }
         }
         progress?.Report(new DatasetScanProgress(datasetId, pending.Count, pending.Count, null, 1, Finished: true));
+    }
+
+    private async Task<List<int>> PendingAsync(int datasetId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.RegisteredSlides.Where(s => s.DatasetId == datasetId && s.Vendor == null && s.Error == null)
+            .OrderBy(s => s.Name).Select(s => s.Id).ToListAsync(ct);
     }
 
     private async Task ScanSlideAsync(int datasetId, int slideId, int done, int count, GridOptions options,
@@ -95,7 +104,8 @@ public sealed class DatasetScans(IDbContextFactory<TumorWebDbContext> dbFactory,
         SlideInspection inspection;
         try
         {
-            inspection = SlideInspector.Inspect(row, options, thumbnails, roots.Allowed, stage, ct);
+            var drawn = await Annotations.AppAnnotations.GroundTruthAsync(db, row, ct);
+            inspection = SlideInspector.Inspect(row, options, thumbnails, roots.Allowed, stage, ct, drawn);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

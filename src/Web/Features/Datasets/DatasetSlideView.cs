@@ -11,9 +11,7 @@ public sealed record DatasetSlideView(RegisteredSlide Slide, DataSplit? Split)
     /// <summary>Not read yet: neither metadata nor an error stored.</summary>
     public bool Pending => Slide.Vendor is null && Slide.Error is null;
 
-    public string GroundTruth => Slide.MaskPath is not null ? "mask"
-        : Slide.AnnotationPath is not null ? Pipeline.Grid.Annotations.AnnotationFiles.IsGeoJson(Slide.AnnotationPath) ? "GeoJSON annotations" : "annotations"
-        : "none";
+    public string GroundTruth => Annotations.GroundTruthSources.Describe(Slide);
 }
 
 /// <summary>The dataset page: the dataset, its slides, and which extraction the splits come from.</summary>

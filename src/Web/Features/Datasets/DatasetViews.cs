@@ -9,9 +9,11 @@ public sealed record DatasetDetailView(int Id, string Name, string Folder, DateT
     int TumorSlideThreshold);
 
 public sealed record SlideView(int Id, string Name, string? Vendor, long Width, long Height, int LevelCount, bool HasMask, bool HasAnnotations,
-    int GridWidth, int GridHeight, int TissueCells, int TumorCells, int NormalCells, SlideRole Role, string? RoleReason, string? Error)
+    int GridWidth, int GridHeight, int TissueCells, int TumorCells, int NormalCells, SlideRole Role, string? RoleReason, string? Error,
+    string GroundTruth)
 {
     public static SlideView From(RegisteredSlide s, int threshold) => new(s.Id, s.Name, s.Vendor, s.Width, s.Height, s.LevelCount, s.MaskPath is not null,
         s.AnnotationPath is not null, s.GridWidth, s.GridHeight, s.TissueCells, s.TumorCells, s.NormalCells, s.Role,
-        Pipeline.Grid.SlideRoleReason.Describe(s, threshold), s.Error);
+        Pipeline.Grid.SlideRoleReason.Describe(s, threshold), s.Error,
+        Annotations.GroundTruthSources.Describe(s));
 }

@@ -9,8 +9,9 @@ namespace TumorWeb.Web.Features.Datasets;
 /// <summary>Opens one registered slide: OpenSlide metadata, the cached thumbnail, then the analysis grid's counts.</summary>
 public static class SlideInspector
 {
+    /// <param name="drawn">The regions drawn in the app, for a slide that takes them as ground truth instead of its files.</param>
     public static SlideInspection Inspect(RegisteredSlide row, GridOptions options, SlideThumbnails thumbnails,
-        IReadOnlyList<string> roots, IProgress<StageProgress>? progress, CancellationToken ct)
+        IReadOnlyList<string> roots, IProgress<StageProgress>? progress, CancellationToken ct, DrawnAnnotations? drawn = null)
     {
         var linkProblem = new[] { row.SlidePath, row.MaskPath, row.AnnotationPath }.OfType<string>()
             .Select(path => DataRootFolder.LinkProblem(path, roots) is { } problem ? $"{path}: {problem}" : null)
@@ -36,7 +37,7 @@ public static class SlideInspector
                 // Refused before the thumbnail, so the message names the grid's cell size rather than the thumbnail's.
                 TissueReadPlan.Level(metadata, options.CellSize, options.MaxTissuePixels);
                 thumbnails.Write(slide, row.Id, options.MaxTissuePixels, ct);
-                var grid = BuildGrid(slide, row, options, progress, ct);
+                var grid = BuildGrid(slide, row, drawn, options, progress, ct);
                 return new SlideInspection(metadata.Vendor, metadata.Width, metadata.Height, metadata.Levels.Count, grid.Stats, grid.Role, null, contentHash);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -47,8 +48,10 @@ public static class SlideInspector
     }
 
     /// <summary>SlideGridFiles.Build, but over the slide handle already open for the metadata and thumbnail.</summary>
-    private static SlideGrid BuildGrid(ISlide slide, RegisteredSlide row, GridOptions options, IProgress<StageProgress>? progress, CancellationToken ct)
+    private static SlideGrid BuildGrid(ISlide slide, RegisteredSlide row, DrawnAnnotations? drawn, GridOptions options,
+        IProgress<StageProgress>? progress, CancellationToken ct)
     {
+        if (drawn is not null) return SlideGridBuilder.Build(slide, null, drawn.Regions, options, progress, ct);
         var annotations = row.AnnotationPath is null ? null
             : AnnotationFiles.Read(row.AnnotationPath, new SlideExtent(slide.Metadata.Width, slide.Metadata.Height), options.MaxAnnotationVertices);
         using var mask = row.MaskPath is null ? null : OpenSlideSlide.OpenMask(row.MaskPath);

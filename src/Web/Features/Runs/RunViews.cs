@@ -17,10 +17,10 @@ public sealed record ExtractionView(int Id, string Name, int? DatasetId, RunStat
 public sealed record ExtractionDetailView(ExtractionView Run, IReadOnlyList<RunSlideView> Slides);
 
 public sealed record RunSlideView(int Id, string Name, SlideRole Role, DataSplit Split, int TissueCells, int TumorCells, int NormalCells,
-    int TumorExtracted, int NormalExtracted, SlideStatus Status, string? Error)
+    int TumorExtracted, int NormalExtracted, SlideStatus Status, string? Error, string? AnnotationsHash)
 {
     public static RunSlideView From(RunSlide s) => new(s.Id, s.Name, s.Role, s.Split, s.TissueCells, s.TumorCells, s.NormalCells,
-        s.TumorExtracted, s.NormalExtracted, s.Status, s.Error);
+        s.TumorExtracted, s.NormalExtracted, s.Status, s.Error, s.AnnotationsHash);
 }
 
 public sealed record TrainingView(int Id, int ExtractionRunId, string Preset, RunStatus Status, JsonElement Hyperparameters,
@@ -51,8 +51,8 @@ public sealed record EvaluationView(int Id, int? TrainingRunId, int? DatasetId, 
 public sealed record EvaluationDetailView(EvaluationView Run, IReadOnlyList<EvaluationSlideView> Slides, JsonElement? Report);
 
 public sealed record EvaluationSlideView(int Id, string Name, SlideStatus Status, double? Auc, double? AucTissue, double MaxScore,
-    int TumorCells, bool UsedInTraining, string? Error)
+    int TumorCells, bool UsedInTraining, string? Error, string? AnnotationsHash)
 {
     public static EvaluationSlideView From(EvaluationSlide s) => new(s.Id, s.Name, s.Status, s.Auc, s.AucTissue, s.MaxScore, s.TumorCells,
-        s.UsedInTraining, s.Error);
+        s.UsedInTraining, s.Error, s.AnnotationsHash);
 }

@@ -2,7 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TumorWeb.Data;
 using TumorWeb.Pipeline.DeepZoom;
+using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Grid;
+using TumorWeb.Pipeline.Grid.Annotations;
+using TumorWeb.Web.Features.Annotations;
 using TumorWeb.Web.Features.Datasets;
 using TumorWeb.Web.Hosting;
 
@@ -39,6 +42,8 @@ public sealed class SlideOverlays(IDbContextFactory<TumorWebDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var slide = await db.RegisteredSlides.AsNoTracking().SingleOrDefaultAsync(s => s.Id == slideId, ct);
         if (slide is null) return null;
+        if (name is TumorName or TumorOutlineName && slide.UseAppAnnotations)
+            return DrawnTumorOverlay(slide, name, (await AppAnnotations.GroundTruthAsync(db, slide, ct))!, ct);
         if (name is TumorName or TumorOutlineName && slide.MaskPath is null && slide.AnnotationPath is null) return null;
         var path = Path.Combine(Folder(slideId), name);
         if (File.Exists(path)) return path;
@@ -51,6 +56,34 @@ public sealed class SlideOverlays(IDbContextFactory<TumorWebDbContext> dbFactory
             return Task.CompletedTask;
         }, lifetimes.Of(slide.DatasetId), ct);
         return path;
+    }
+
+    /// <summary>
+    /// The tumour cells (<paramref name="name"/>: the filled overlay or the outline) of regions drawn in
+    /// the app, named by their hash so an edit gets new files; only the rasteriser runs, as the grid
+    /// stage would run it, without reading the slide's pixels.
+    /// </summary>
+    private string DrawnTumorOverlay(RegisteredSlide slide, string name, DrawnAnnotations drawn, CancellationToken ct)
+    {
+        var folder = Folder(slide.Id);
+        var filled = Path.Combine(folder, $"tumor-app-{drawn.Hash}.png");
+        var outline = Path.Combine(folder, $"tumor-outline-app-{drawn.Hash}.json");
+        var path = name == TumorOutlineName ? outline : filled;
+        if (File.Exists(path)) return path;
+        var (width, height) = slide.Width > 0 ? (slide.Width, slide.Height) : SlideSize(slide.SlidePath);
+        var tumor = AnnotationRasterizer.TumorCells(drawn.Regions, width, height, CellSize, null, ct);
+        Directory.CreateDirectory(folder);
+        foreach (var old in Directory.EnumerateFiles(folder, "tumor-*app-*").Where(old => old != filled && old != outline)) File.Delete(old);
+        WriteFile(filled, RgbaPng.Encode(CellOverlay.Mask(tumor, GridOverlay.TumorColour), tumor.Width, tumor.Height));
+        WriteFile(outline, OutlineJson.Serialize(tumor, CellSize));
+        return path;
+    }
+
+    private (long Width, long Height) SlideSize(string slidePath)
+    {
+        SlideFilesInRoots.Ensure(roots.Allowed, slidePath);
+        using var slide = Pipeline.Slides.OpenSlideSlide.Open(slidePath);
+        return (slide.Metadata.Width, slide.Metadata.Height);
     }
 
     private static void Build(string slidePath, string? maskPath, string? annotationPath, string folder, GridOptions options, CancellationToken ct)

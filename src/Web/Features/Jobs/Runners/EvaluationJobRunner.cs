@@ -19,6 +19,9 @@ public sealed class EvaluationJobRunner(IDbContextFactory<TumorWebDbContext> dbF
     public async Task RunAsync(JobContext context, CancellationToken ct)
     {
         var p = context.Parameters<EvaluationJobParameters>();
+        Dictionary<int, Pipeline.Grid.Annotations.DrawnAnnotations> drawn;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            drawn = await Annotations.AppAnnotations.GroundTruthOfDatasetAsync(db, p.DatasetId, ct);
         var options = new EvaluationRunOptions
         {
             TrainingRunId = p.TrainingRunId,
@@ -27,6 +30,7 @@ public sealed class EvaluationJobRunner(IDbContextFactory<TumorWebDbContext> dbF
             Tta = p.Tta,
             OutputDirectory = JobOutputFolder.Create(paths.RunDirectory("evaluation", context.JobId)),
             MaxTissuePixels = settings.Value.MaxTissuePixels,
+            DrawnAnnotations = drawn,
         };
         await new EvaluationRunner(dbFactory, time).RunAsync(options, new Progress(context), ct);
     }

@@ -4,6 +4,8 @@ using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Extraction;
 using TumorWeb.Pipeline.Grid;
 using TumorWeb.Pipeline.Progress;
+using TumorWeb.Pipeline.Grid.Annotations;
+using TumorWeb.Web.Features.Annotations;
 using TumorWeb.Web.Hosting;
 
 namespace TumorWeb.Web.Features.Jobs.Runners;
@@ -21,11 +23,19 @@ public sealed class ExtractionJobRunner(IDbContextFactory<TumorWebDbContext> dbF
     {
         var p = context.Parameters<ExtractionJobParameters>();
         Dataset dataset;
+        Dictionary<int, DrawnAnnotations> drawn;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
             dataset = await db.Datasets.AsNoTracking().Include(d => d.Slides).SingleOrDefaultAsync(d => d.Id == p.DatasetId, ct)
                 ?? throw new InvalidOperationException($"dataset {p.DatasetId} no longer exists");
+            drawn = await AppAnnotations.GroundTruthOfDatasetAsync(db, dataset.Id, ct);
+        }
         var options = OptionsFor(p, dataset, JobOutputFolder.Create(paths.RunDirectory("extraction", context.JobId)));
-        options = options with { Grid = options.Grid with { MaxTissuePixels = settings.Value.MaxTissuePixels } };
+        options = options with
+        {
+            Grid = options.Grid with { MaxTissuePixels = settings.Value.MaxTissuePixels },
+            DrawnAnnotations = dataset.Slides.Where(s => drawn.ContainsKey(s.Id)).ToDictionary(s => s.Name, s => drawn[s.Id]),
+        };
         var progress = new ExtractionProgress(context, dbFactory, options.OutputDirectory);
         var report = await new ExtractionRunner(dbFactory, time).RunAsync(options, progress, ct);
         context.Link(report.RunId);

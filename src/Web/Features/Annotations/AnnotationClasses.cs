@@ -1,0 +1,26 @@
+using TumorWeb.Data.Entities;
+using TumorWeb.Pipeline.Grid.Annotations;
+
+namespace TumorWeb.Web.Features.Annotations;
+
+/// <summary>
+/// The classification names of drawn regions, read and written as QuPath's (see <see cref="QuPathClasses"/>):
+/// "Tumor" (also "Tumour", "Metastasis") and "Exclusion" (also any "Ignore*"), in any letter case.
+/// </summary>
+public static class AnnotationClasses
+{
+    public const string Tumor = QuPathClasses.Tumor;
+    public const string Exclusion = QuPathClasses.Exclusion;
+
+    public static AnnotationKind? KindOf(string? name) => QuPathClasses.RoleOf(name) switch
+    {
+        AnnotationRole.Tumor => AnnotationKind.Tumor,
+        AnnotationRole.Exclusion => AnnotationKind.Exclusion,
+        _ => null,
+    };
+
+    public static string NameOf(AnnotationKind kind) => kind == AnnotationKind.Tumor ? Tumor : Exclusion;
+
+    /// <summary>QuPath's classification colour, as [r, g, b].</summary>
+    public static int[] ColourOf(AnnotationKind kind) => QuPathClasses.ColorOf(kind == AnnotationKind.Tumor ? AnnotationRole.Tumor : AnnotationRole.Exclusion);
+}
