@@ -468,6 +468,9 @@ namespace TumorWeb.Data.PostgreSql.Migrations
                     b.Property<int?>("TrainingRunId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Tta")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
@@ -486,6 +489,9 @@ namespace TumorWeb.Data.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AnnotationsHash")
+                        .HasColumnType("text");
 
                     b.Property<double?>("Auc")
                         .HasColumnType("double precision");
@@ -539,6 +545,9 @@ namespace TumorWeb.Data.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<double?>("CellMicrons")
+                        .HasColumnType("double precision");
+
                     b.Property<int>("CellSize")
                         .HasColumnType("integer");
 
@@ -555,8 +564,17 @@ namespace TumorWeb.Data.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Derivation")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("DerivedFromRunId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Error")
                         .HasColumnType("text");
+
+                    b.Property<double?>("Mpp")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -568,6 +586,9 @@ namespace TumorWeb.Data.PostgreSql.Migrations
                     b.Property<string>("OutputDirectory")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<double?>("PatchMicrons")
+                        .HasColumnType("double precision");
 
                     b.Property<int>("PatchSize")
                         .HasColumnType("integer");
@@ -771,6 +792,9 @@ namespace TumorWeb.Data.PostgreSql.Migrations
                     b.Property<int>("TumorCells")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("UseAppAnnotations")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Vendor")
                         .HasColumnType("text");
 
@@ -794,6 +818,9 @@ namespace TumorWeb.Data.PostgreSql.Migrations
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("AnnotationPath")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AnnotationsHash")
                         .HasColumnType("text");
 
                     b.Property<string>("ContentHash")
@@ -861,6 +888,44 @@ namespace TumorWeb.Data.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("RunSlides");
+                });
+
+            modelBuilder.Entity("TumorWeb.Data.Entities.SlideAnnotation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("FeatureId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Points")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("RegisteredSlideId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegisteredSlideId", "FeatureId")
+                        .IsUnique();
+
+                    b.ToTable("SlideAnnotations");
                 });
 
             modelBuilder.Entity("TumorWeb.Data.Entities.TrainingMetric", b =>
@@ -1069,6 +1134,17 @@ namespace TumorWeb.Data.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("ExtractionRun");
+                });
+
+            modelBuilder.Entity("TumorWeb.Data.Entities.SlideAnnotation", b =>
+                {
+                    b.HasOne("TumorWeb.Data.Entities.RegisteredSlide", "Slide")
+                        .WithMany()
+                        .HasForeignKey("RegisteredSlideId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Slide");
                 });
 
             modelBuilder.Entity("TumorWeb.Data.Entities.TrainingMetric", b =>

@@ -12,7 +12,7 @@ using TumorWeb.Data.PostgreSql;
 namespace TumorWeb.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgreSqlTumorWebDbContext))]
-    [Migration("20261204074757_InitialPostgreSql")]
+    [Migration("20261204092327_InitialPostgreSql")]
     partial class InitialPostgreSql
     {
         /// <inheritdoc />
@@ -471,6 +471,9 @@ namespace TumorWeb.Data.PostgreSql.Migrations
                     b.Property<int?>("TrainingRunId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Tta")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
@@ -489,6 +492,9 @@ namespace TumorWeb.Data.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AnnotationsHash")
+                        .HasColumnType("text");
 
                     b.Property<double?>("Auc")
                         .HasColumnType("double precision");
@@ -542,6 +548,9 @@ namespace TumorWeb.Data.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<double?>("CellMicrons")
+                        .HasColumnType("double precision");
+
                     b.Property<int>("CellSize")
                         .HasColumnType("integer");
 
@@ -558,8 +567,17 @@ namespace TumorWeb.Data.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Derivation")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("DerivedFromRunId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Error")
                         .HasColumnType("text");
+
+                    b.Property<double?>("Mpp")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -571,6 +589,9 @@ namespace TumorWeb.Data.PostgreSql.Migrations
                     b.Property<string>("OutputDirectory")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<double?>("PatchMicrons")
+                        .HasColumnType("double precision");
 
                     b.Property<int>("PatchSize")
                         .HasColumnType("integer");
@@ -774,6 +795,9 @@ namespace TumorWeb.Data.PostgreSql.Migrations
                     b.Property<int>("TumorCells")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("UseAppAnnotations")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Vendor")
                         .HasColumnType("text");
 
@@ -797,6 +821,9 @@ namespace TumorWeb.Data.PostgreSql.Migrations
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("AnnotationPath")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AnnotationsHash")
                         .HasColumnType("text");
 
                     b.Property<string>("ContentHash")
@@ -864,6 +891,44 @@ namespace TumorWeb.Data.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("RunSlides");
+                });
+
+            modelBuilder.Entity("TumorWeb.Data.Entities.SlideAnnotation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("FeatureId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Points")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("RegisteredSlideId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegisteredSlideId", "FeatureId")
+                        .IsUnique();
+
+                    b.ToTable("SlideAnnotations");
                 });
 
             modelBuilder.Entity("TumorWeb.Data.Entities.TrainingMetric", b =>
@@ -1072,6 +1137,17 @@ namespace TumorWeb.Data.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("ExtractionRun");
+                });
+
+            modelBuilder.Entity("TumorWeb.Data.Entities.SlideAnnotation", b =>
+                {
+                    b.HasOne("TumorWeb.Data.Entities.RegisteredSlide", "Slide")
+                        .WithMany()
+                        .HasForeignKey("RegisteredSlideId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Slide");
                 });
 
             modelBuilder.Entity("TumorWeb.Data.Entities.TrainingMetric", b =>

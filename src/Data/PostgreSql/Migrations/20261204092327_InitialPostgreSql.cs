@@ -132,11 +132,16 @@ namespace TumorWeb.Data.PostgreSql.Migrations
                     Seed = table.Column<int>(type: "integer", nullable: false),
                     CellSize = table.Column<int>(type: "integer", nullable: false),
                     PatchSize = table.Column<int>(type: "integer", nullable: false),
+                    CellMicrons = table.Column<double>(type: "double precision", nullable: true),
+                    PatchMicrons = table.Column<double>(type: "double precision", nullable: true),
+                    Mpp = table.Column<double>(type: "double precision", nullable: true),
                     TumorFraction = table.Column<double>(type: "double precision", nullable: false),
                     NormalPerTumor = table.Column<double>(type: "double precision", nullable: false),
                     TumorSlideThreshold = table.Column<int>(type: "integer", nullable: false),
                     ValidationFraction = table.Column<double>(type: "double precision", nullable: false),
                     TestFraction = table.Column<double>(type: "double precision", nullable: false),
+                    DerivedFromRunId = table.Column<int>(type: "integer", nullable: true),
+                    Derivation = table.Column<string>(type: "text", nullable: true),
                     Status = table.Column<string>(type: "text", nullable: false),
                     Error = table.Column<string>(type: "text", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -337,6 +342,7 @@ namespace TumorWeb.Data.PostgreSql.Migrations
                     NormalCells = table.Column<int>(type: "integer", nullable: false),
                     Role = table.Column<string>(type: "text", nullable: false),
                     RoleSetByUser = table.Column<bool>(type: "boolean", nullable: false),
+                    UseAppAnnotations = table.Column<bool>(type: "boolean", nullable: false),
                     Error = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
@@ -362,6 +368,7 @@ namespace TumorWeb.Data.PostgreSql.Migrations
                     MaskPath = table.Column<string>(type: "text", nullable: true),
                     AnnotationPath = table.Column<string>(type: "text", nullable: true),
                     ContentHash = table.Column<string>(type: "text", nullable: true),
+                    AnnotationsHash = table.Column<string>(type: "text", nullable: true),
                     Width = table.Column<long>(type: "bigint", nullable: false),
                     Height = table.Column<long>(type: "bigint", nullable: false),
                     GridWidth = table.Column<int>(type: "integer", nullable: false),
@@ -415,6 +422,30 @@ namespace TumorWeb.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SlideAnnotations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RegisteredSlideId = table.Column<int>(type: "integer", nullable: false),
+                    FeatureId = table.Column<string>(type: "text", nullable: false),
+                    Kind = table.Column<string>(type: "text", nullable: false),
+                    Points = table.Column<string>(type: "text", nullable: false),
+                    Author = table.Column<string>(type: "text", nullable: false),
+                    SavedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SlideAnnotations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SlideAnnotations_RegisteredSlides_RegisteredSlideId",
+                        column: x => x.RegisteredSlideId,
+                        principalTable: "RegisteredSlides",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Patches",
                 columns: table => new
                 {
@@ -457,6 +488,7 @@ namespace TumorWeb.Data.PostgreSql.Migrations
                     DatasetId = table.Column<int>(type: "integer", nullable: true),
                     ModelPath = table.Column<string>(type: "text", nullable: false),
                     OutputDirectory = table.Column<string>(type: "text", nullable: false),
+                    Tta = table.Column<int>(type: "integer", nullable: false),
                     Status = table.Column<string>(type: "text", nullable: false),
                     SlideAuc = table.Column<double>(type: "double precision", nullable: true),
                     FrocScore = table.Column<double>(type: "double precision", nullable: true),
@@ -519,6 +551,7 @@ namespace TumorWeb.Data.PostgreSql.Migrations
                     AucTissue = table.Column<double>(type: "double precision", nullable: true),
                     MaxScore = table.Column<double>(type: "double precision", nullable: false),
                     TumorCells = table.Column<int>(type: "integer", nullable: false),
+                    AnnotationsHash = table.Column<string>(type: "text", nullable: true),
                     UsedInTraining = table.Column<bool>(type: "boolean", nullable: false),
                     Status = table.Column<string>(type: "text", nullable: false),
                     Error = table.Column<string>(type: "text", nullable: true)
@@ -664,6 +697,12 @@ namespace TumorWeb.Data.PostgreSql.Migrations
                 columns: new[] { "Kind", "RunId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SlideAnnotations_RegisteredSlideId_FeatureId",
+                table: "SlideAnnotations",
+                columns: new[] { "RegisteredSlideId", "FeatureId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TrainingMetrics_TrainingRunId_Phase_Step",
                 table: "TrainingMetrics",
                 columns: new[] { "TrainingRunId", "Phase", "Step" },
@@ -727,10 +766,10 @@ namespace TumorWeb.Data.PostgreSql.Migrations
                 name: "Patches");
 
             migrationBuilder.DropTable(
-                name: "RegisteredSlides");
+                name: "ShareLinks");
 
             migrationBuilder.DropTable(
-                name: "ShareLinks");
+                name: "SlideAnnotations");
 
             migrationBuilder.DropTable(
                 name: "TrainingMetrics");
@@ -751,10 +790,13 @@ namespace TumorWeb.Data.PostgreSql.Migrations
                 name: "RunSlides");
 
             migrationBuilder.DropTable(
-                name: "Datasets");
+                name: "RegisteredSlides");
 
             migrationBuilder.DropTable(
                 name: "TrainingRuns");
+
+            migrationBuilder.DropTable(
+                name: "Datasets");
 
             migrationBuilder.DropTable(
                 name: "ExtractionRuns");
