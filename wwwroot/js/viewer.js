@@ -107,6 +107,9 @@ window.tumorweb.viewer = (function () {
         const svg = outlineSvg(outline);
         const scale = outline.cellSize / options.slideWidth;
         viewer.addOverlay({ element: svg, location: new OpenSeadragon.Rect(0, 0, outline.gridWidth * scale, outline.gridHeight * scale) });
+        // OpenSeadragon wraps the overlay in a div the size of the slide; clicks must pass through it
+        // to the drawing tools below, as they pass through the outline itself.
+        if (svg.parentNode) svg.parentNode.style.pointerEvents = 'none';
         overlay.element = svg;
         apply(overlay);
     }

@@ -27,6 +27,8 @@ public sealed class AnnotationsPanel(IPage page, string baseUrl) : AppPage(page,
     /// <summary>Where level-0 pixel (x, y) of the slide is on the page now, in CSS pixels.</summary>
     public async Task<(float X, float Y)> OnScreenAsync(double x, double y)
     {
+        // The mouse reaches only what is on screen: a tool button further down may have scrolled the page.
+        await Page.Locator(".tw-viewer").ScrollIntoViewIfNeededAsync();
         var point = await Page.EvaluateAsync<float[]>(@"([x, y]) => {
             const viewer = document.querySelector('.tw-viewer').tumorwebViewer;
             const rect = viewer.element.getBoundingClientRect();

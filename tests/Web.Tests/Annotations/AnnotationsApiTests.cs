@@ -157,8 +157,17 @@ public sealed class AnnotationsApiTests(ViewerAppFixture app) : IClassFixture<Vi
         var dataset = await client.GetFromJsonAsync<JsonElement>("/api/datasets/1");
         Assert.Equal("app annotations", dataset.GetProperty("slides").EnumerateArray().Single(s => s.GetProperty("id").GetInt32() == slide).GetProperty("groundTruth").GetString());
 
+        // The viewer's outline and its ground-truth download follow the drawn regions too.
+        var outline = JsonDocument.Parse(await client.GetStringAsync($"/slides/{slide}/overlays/tumor-outline.json")).RootElement;
+        Assert.Equal(expected.Width, outline.GetProperty("gridWidth").GetInt32());
+        var exported = GeoJsonAnnotationReader.Read(await client.GetStreamAsync($"/slides/{slide}/ground-truth.geojson"), "download",
+            new SlideExtent(ViewerAppFixture.SlideWidth, ViewerAppFixture.SlideHeight));
+        Assert.Equal(expected.Cells().ToHashSet(),
+            AnnotationRasterizer.TumorCells(exported, ViewerAppFixture.SlideWidth, ViewerAppFixture.SlideHeight, 128).Cells().ToHashSet());
+
         Assert.Equal(HttpStatusCode.NoContent, (await client.PutAsJsonAsync($"/api/slides/{slide}/ground-truth", new { source = "files" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/slides/{slide}/overlays/tumor.png")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/slides/{slide}/overlays/tumor-outline.json")).StatusCode);
     }
 
     [Fact]

@@ -5,13 +5,14 @@ using TumorWeb.Pipeline.Grid;
 using TumorWeb.Pipeline.Grid.Annotations;
 using TumorWeb.Pipeline.Inference.Regions;
 using TumorWeb.Pipeline.Slides;
+using TumorWeb.Web.Features.Annotations;
 using TumorWeb.Web.Features.Datasets;
 
 namespace TumorWeb.Web.Features.Viewer;
 
 /// <summary>
-/// A registered slide's ground truth as polygons, for QuPath and ASAP: the polygons of its XML or
-/// GeoJSON annotation file as they are, or for a mask the outlines of the grid's tumour cells
+/// A registered slide's ground truth as polygons, for QuPath and ASAP: the regions drawn in the app
+/// when the slide takes them, else the polygons of its XML or GeoJSON annotation file as they are, or for a mask the outlines of the grid's tumour cells
 /// (the viewer's ground-truth overlay, cell by cell).
 /// </summary>
 public sealed class GroundTruthExport(IDbContextFactory<TumorWebDbContext> dbFactory, DatasetRoots roots, SlideOverlays overlays)
@@ -21,7 +22,9 @@ public sealed class GroundTruthExport(IDbContextFactory<TumorWebDbContext> dbFac
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var slide = await db.RegisteredSlides.AsNoTracking().SingleOrDefaultAsync(s => s.Id == slideId, ct);
-        if (slide is null || (slide.AnnotationPath is null && slide.MaskPath is null)) return null;
+        if (slide is null) return null;
+        if (await AppAnnotations.GroundTruthAsync(db, slide, ct) is { } drawn) return AnnotationFeature.Of(drawn.Regions);
+        if (slide.AnnotationPath is null && slide.MaskPath is null) return null;
         if (slide.MaskPath is null && slide.AnnotationPath is { } annotationPath)
         {
             SlideFilesInRoots.Ensure(roots.Allowed, annotationPath);
