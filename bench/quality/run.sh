@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 side=${1:-4096}; epochs=${2:-4}; models=${3:-tiny resnet18-frozen}; shift=${4:-0.8}
-out=bench/results/quality-$side-$epochs
+out=bench/results/quality-$side-$epochs-$shift
 app=(dotnet src/Web/bin/Release/net10.0/tumorweb.dll)
 [ -f "${app[1]}" ] || CONFIGURATION=Release scripts/setup.sh
 mkdir -p "$out"
