@@ -1,3 +1,4 @@
+using TumorWeb.Pipeline.Grid.Annotations;
 using TumorWeb.Pipeline.Progress;
 
 namespace TumorWeb.Pipeline.Synthetic;
@@ -34,7 +35,10 @@ public static class SyntheticSlideGenerator
         var painter = new BlurredPainter(new SlidePainter(recipe), recipe.Palette.BlurSigma);
         PyramidTiff.SaveSlide(painter, slide.SlidePath, options.Mpp, rows => tracker.Add(rows, "slide", name), ct);
         PyramidTiff.SaveMask(new MaskPainter(options.Width, options.Height, recipe.Tumors), slide.MaskPath, options.Mpp, rows => tracker.Add(rows, "mask", name), ct);
-        AsapXmlWriter.Write(slide.AnnotationPath, recipe.Tumors);
+        AsapXmlAnnotationWriter.Write(slide.AnnotationPath, recipe.Tumors.Select(AsTumorFeature));
         return slide;
     }
+
+    private static AnnotationFeature AsTumorFeature(SynthPolygon tumor) =>
+        new(new Polygon(tumor.Points.Select(p => new PointD(p.X, p.Y)).ToList()), AnnotationRole.Tumor);
 }

@@ -126,7 +126,10 @@ public class SyntheticSlideFileTests(SyntheticDatasetFixture dataset)
                 .Select(c => new SynthPoint(Parse(c, "X"), Parse(c, "Y")));
             Assert.Equal(dataset.Tumor.TumorPolygons[i].Points, points);
         }
-        var group = Assert.Single(xml.Root.Element("AnnotationGroups")!.Elements("Group"));
+        // The groups ASAP shows: Tumor, and the (here empty) Exclusion group of the shared writer.
+        var groups = xml.Root.Element("AnnotationGroups")!.Elements("Group").ToList();
+        Assert.Equal(["Tumor", "Exclusion"], groups.Select(g => (string?)g.Attribute("Name")));
+        var group = groups[0];
         Assert.Equal(("Tumor", "None", "#ff0000"),
             ((string?)group.Attribute("Name"), (string?)group.Attribute("PartOfGroup"), (string?)group.Attribute("Color")));
         Assert.NotNull(group.Element("Attributes"));
