@@ -28,7 +28,7 @@ public static class ExtractCommand
         {
             dataset, output, seed, db, cellSize, patchSize, tumorFraction, normalPerTumor, threshold, validation, test, json,
         };
-        var microns = new MicronOptions(withPatch: true);
+        var microns = new MicronOptions();
         microns.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {

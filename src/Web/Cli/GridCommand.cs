@@ -7,7 +7,7 @@ using TumorWeb.Pipeline.Slides;
 namespace TumorWeb.Web.Cli;
 
 /// <summary>
-/// <c>grid &lt;slide&gt; [--mask M | --annotations X] [--cell-size 128 | --cell-microns M] [--mpp X] [--min-tissue-area N] [--json] [--png out.png]</c>:
+/// <c>grid &lt;slide&gt; [--mask M | --annotations X] [--cell-size 128 | --cell-microns M] [--patch-microns P] [--mpp X] [--min-tissue-area N] [--json] [--png out.png]</c>:
 /// the analysis grid of one slide, with the seed's per-slide tissue / tumor / normal counts.
 /// </summary>
 public static class GridCommand
@@ -25,7 +25,7 @@ public static class GridCommand
         var png = new Option<string?>("--png") { Description = "Write the grid over the slide thumbnail as a PNG." };
         var command = new Command("grid", "Tissue, tumor and normal cells of a slide's analysis grid.")
             { slide, mask, annotations, cellSize, minArea, threshold, maxPixels, json, png };
-        var microns = new MicronOptions(withPatch: false);
+        var microns = new MicronOptions();
         microns.AddTo(command);
 
         command.SetAction(async (parse, ct) =>
@@ -41,7 +41,9 @@ public static class GridCommand
             {
                 var grid = await CliOutput.WithProgressAsync("grid", progress => Task.Run(() => request.Build(progress, ct), ct));
                 if (request.PngPath is not null) GridPng.Write(grid, request.PngPath);
-                var report = GridReport.From(grid);
+                var report = GridReport.From(grid) with { PatchMicrons = microns.PatchMicrons(parse) };
+                if (report.PatchMicrons is { } patchMicrons)
+                    report = report with { PatchPixels = PatchPixels(request.SlidePath, patchMicrons, microns.Mpp(parse)) };
                 if (parse.GetValue(json)) CliOutput.WriteJson(report);
                 else Print(report, request.PngPath);
                 return 0;
@@ -54,6 +56,13 @@ public static class GridCommand
         return command;
     }
 
+    /// <summary>The context patch's edge in level-0 pixels of this slide: what extract and heatmap would read.</summary>
+    private static int PatchPixels(string slidePath, double patchMicrons, double? mpp)
+    {
+        using var slide = OpenSlideSlide.Open(slidePath);
+        return PhysicalSize.Pixels(patchMicrons, SlideResolution.Require(slide.Metadata, mpp));
+    }
+
     private static void Print(GridReport report, string? pngPath)
     {
         var console = CliOutput.Human(json: false);
@@ -62,6 +71,7 @@ public static class GridCommand
         table.AddRow($"{report.GridWidth} x {report.GridHeight}", $"{report.CellSize}",
             $"{report.TissueCells}", $"{report.TumorCells}", $"{report.NormalCells}");
         console.Write(table);
+        if (report.PatchPixels is { } pixels) console.WriteLine($"a {report.PatchMicrons} µm patch is {pixels} level-0 pixels of this slide");
         if (pngPath is not null) console.WriteLine($"grid image: {pngPath}");
     }
 }

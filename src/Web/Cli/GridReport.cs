@@ -21,6 +21,10 @@ public sealed record GridReport(
     double TumorSeconds,
     GridMaskScanReport? MaskScan)
 {
+    /// <summary>With <c>--patch-microns</c>: the patch edge asked for, and its level-0 pixels on this slide.</summary>
+    public double? PatchMicrons { get; init; }
+    public int? PatchPixels { get; init; }
+
     public static GridReport From(SlideGrid grid) => new(grid.SlidePath,
         grid.Stats.GridWidth, grid.Stats.GridHeight, grid.Stats.CellSize,
         grid.Stats.TissueCells, grid.Stats.TumorCells, grid.Stats.NormalCells,

@@ -36,7 +36,7 @@ public static class HeatmapCommand
         var command = new Command("heatmap", "Score every tissue cell of a slide with a model and write its heatmap.")
             { slide, model, output, mask, annotations, batch, tta, json };
         regions.AddTo(command);
-        var microns = new MicronOptions(withPatch: true);
+        var microns = new MicronOptions();
         microns.AddTo(command);
 
         command.SetAction(async (parse, ct) =>

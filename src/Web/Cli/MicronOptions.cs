@@ -6,7 +6,7 @@ namespace TumorWeb.Web.Cli;
 /// <c>--cell-microns M</c>, <c>--patch-microns P</c> and <c>--mpp X</c>: sizes in microns instead of
 /// level-0 pixels, so slides scanned at different magnifications are cut alike.
 /// </summary>
-public sealed class MicronOptions(bool withPatch)
+public sealed class MicronOptions
 {
     private readonly Option<double?> _cellMicrons = new("--cell-microns") { Description = "Cell edge in microns instead of --cell-size pixels: round(M / mpp) level-0 pixels per slide." };
     private readonly Option<double?> _patchMicrons = new("--patch-microns") { Description = "Context patch edge in microns: read from the best pyramid level and resampled to the model's patch size." };
@@ -15,12 +15,12 @@ public sealed class MicronOptions(bool withPatch)
     public void AddTo(Command command)
     {
         command.Options.Add(_cellMicrons);
-        if (withPatch) command.Options.Add(_patchMicrons);
+        command.Options.Add(_patchMicrons);
         command.Options.Add(_mpp);
     }
 
     public double? CellMicrons(ParseResult parse) => parse.GetValue(_cellMicrons);
-    public double? PatchMicrons(ParseResult parse) => withPatch ? parse.GetValue(_patchMicrons) : null;
+    public double? PatchMicrons(ParseResult parse) => parse.GetValue(_patchMicrons);
     public double? Mpp(ParseResult parse) => parse.GetValue(_mpp);
 
     /// <summary>Why the values cannot work, or null.</summary>
