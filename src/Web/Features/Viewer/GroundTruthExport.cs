@@ -4,7 +4,6 @@ using TumorWeb.Data;
 using TumorWeb.Pipeline.Grid;
 using TumorWeb.Pipeline.Grid.Annotations;
 using TumorWeb.Pipeline.Inference.Regions;
-using TumorWeb.Pipeline.Slides;
 using TumorWeb.Web.Features.Annotations;
 using TumorWeb.Web.Features.Datasets;
 
@@ -33,14 +32,8 @@ public sealed class GroundTruthExport(IDbContextFactory<TumorWebDbContext> dbFac
         }
         var png = await overlays.PathAsync(slideId, SlideOverlays.TumorName, ct);
         if (png is null) return null;
-        var (width, height) = slide.Width > 0 ? (slide.Width, slide.Height) : SlideSize(slide.SlidePath);
+        var (width, height) = overlays.LevelZeroSize(slide);
         return MaskOutlines(png, new SlideExtent(width, height));
-    }
-
-    private static (long Width, long Height) SlideSize(string path)
-    {
-        using var slide = OpenSlideSlide.Open(path);
-        return (slide.Metadata.Width, slide.Metadata.Height);
     }
 
     /// <summary>The overlay has one pixel per cell, opaque where the cell is tumour.</summary>

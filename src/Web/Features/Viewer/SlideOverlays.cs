@@ -70,7 +70,7 @@ public sealed class SlideOverlays(IDbContextFactory<TumorWebDbContext> dbFactory
         var outline = Path.Combine(folder, $"tumor-outline-app-{drawn.Hash}.json");
         var path = name == TumorOutlineName ? outline : filled;
         if (File.Exists(path)) return path;
-        var (width, height) = slide.Width > 0 ? (slide.Width, slide.Height) : SlideSize(slide.SlidePath);
+        var (width, height) = LevelZeroSize(slide);
         var tumor = AnnotationRasterizer.TumorCells(drawn.Regions, width, height, CellSize, null, ct);
         Directory.CreateDirectory(folder);
         foreach (var old in Directory.EnumerateFiles(folder, "tumor-*app-*").Where(old => old != filled && old != outline)) File.Delete(old);
@@ -79,10 +79,12 @@ public sealed class SlideOverlays(IDbContextFactory<TumorWebDbContext> dbFactory
         return path;
     }
 
-    private (long Width, long Height) SlideSize(string slidePath)
+    /// <summary>The slide's level-0 size as the dataset scan recorded it, else read from the file.</summary>
+    public (long Width, long Height) LevelZeroSize(RegisteredSlide registered)
     {
-        SlideFilesInRoots.Ensure(roots.Allowed, slidePath);
-        using var slide = Pipeline.Slides.OpenSlideSlide.Open(slidePath);
+        if (registered.Width > 0) return (registered.Width, registered.Height);
+        SlideFilesInRoots.Ensure(roots.Allowed, registered.SlidePath);
+        using var slide = Pipeline.Slides.OpenSlideSlide.Open(registered.SlidePath);
         return (slide.Metadata.Width, slide.Metadata.Height);
     }
 
