@@ -33,6 +33,8 @@ public class TumorWebDbContext : IdentityDbContext<IdentityUser>
     public DbSet<RegisteredSlide> RegisteredSlides => Set<RegisteredSlide>();
     public DbSet<SlideAnnotation> SlideAnnotations => Set<SlideAnnotation>();
     public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<JobItem> JobItems => Set<JobItem>();
+    public DbSet<ClusterSetting> ClusterSettings => Set<ClusterSetting>();
     public DbSet<EvaluationRun> EvaluationRuns => Set<EvaluationRun>();
     public DbSet<EvaluationSlide> EvaluationSlides => Set<EvaluationSlide>();
     public DbSet<AddedDataRoot> AddedDataRoots => Set<AddedDataRoot>();

@@ -28,6 +28,12 @@ public class Job
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
 
+    /// <summary>
+    /// When a user asked to cancel the job while it ran. In cluster mode the workers running its items
+    /// poll this, so a cancel from any node reaches them.
+    /// </summary>
+    public DateTimeOffset? CancelRequestedAt { get; set; }
+
     public int? DatasetId { get; set; }
     public int? ExtractionRunId { get; set; }
     public int? TrainingRunId { get; set; }

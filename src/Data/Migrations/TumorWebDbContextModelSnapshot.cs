@@ -375,6 +375,25 @@ namespace TumorWeb.Data.Migrations
                     b.ToTable("AddedDataRoots");
                 });
 
+            modelBuilder.Entity("TumorWeb.Data.Entities.ClusterSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("ClusterSettings");
+                });
+
             modelBuilder.Entity("TumorWeb.Data.Entities.Dataset", b =>
                 {
                     b.Property<int>("Id")
@@ -610,6 +629,9 @@ namespace TumorWeb.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CancelRequestedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CompletedAt")
                         .HasColumnType("TEXT");
 
@@ -665,6 +687,62 @@ namespace TumorWeb.Data.Migrations
                     b.HasIndex("Status", "Id");
 
                     b.ToTable("Jobs");
+                });
+
+            modelBuilder.Entity("TumorWeb.Data.Entities.JobItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "LeaseExpiresAt");
+
+                    b.HasIndex("JobId", "Stage", "Key")
+                        .IsUnique();
+
+                    b.ToTable("JobItems");
                 });
 
             modelBuilder.Entity("TumorWeb.Data.Entities.Patch", b =>
@@ -1065,6 +1143,17 @@ namespace TumorWeb.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("EvaluationRun");
+                });
+
+            modelBuilder.Entity("TumorWeb.Data.Entities.JobItem", b =>
+                {
+                    b.HasOne("TumorWeb.Data.Entities.Job", "Job")
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Job");
                 });
 
             modelBuilder.Entity("TumorWeb.Data.Entities.Patch", b =>

@@ -388,6 +388,24 @@ namespace TumorWeb.Data.PostgreSql.Migrations
                     b.ToTable("AddedDataRoots");
                 });
 
+            modelBuilder.Entity("TumorWeb.Data.Entities.ClusterSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("ClusterSettings");
+                });
+
             modelBuilder.Entity("TumorWeb.Data.Entities.Dataset", b =>
                 {
                     b.Property<int>("Id")
@@ -630,6 +648,9 @@ namespace TumorWeb.Data.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset?>("CancelRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -684,6 +705,64 @@ namespace TumorWeb.Data.PostgreSql.Migrations
                     b.HasIndex("Status", "Id");
 
                     b.ToTable("Jobs");
+                });
+
+            modelBuilder.Entity("TumorWeb.Data.Entities.JobItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text");
+
+                    b.Property<int>("JobId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "LeaseExpiresAt");
+
+                    b.HasIndex("JobId", "Stage", "Key")
+                        .IsUnique();
+
+                    b.ToTable("JobItems");
                 });
 
             modelBuilder.Entity("TumorWeb.Data.Entities.Patch", b =>
@@ -1093,6 +1172,17 @@ namespace TumorWeb.Data.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("EvaluationRun");
+                });
+
+            modelBuilder.Entity("TumorWeb.Data.Entities.JobItem", b =>
+                {
+                    b.HasOne("TumorWeb.Data.Entities.Job", "Job")
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Job");
                 });
 
             modelBuilder.Entity("TumorWeb.Data.Entities.Patch", b =>

@@ -1,0 +1,89 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace TumorWeb.Data.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class ClusterJobItems : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "CancelRequestedAt",
+                table: "Jobs",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ClusterSettings",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClusterSettings", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    JobId = table.Column<int>(type: "integer", nullable: false),
+                    Stage = table.Column<string>(type: "text", nullable: false),
+                    Key = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Queue = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "text", nullable: false),
+                    Owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    LeaseExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    Error = table.Column<string>(type: "text", nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_JobItems_Jobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "Jobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JobItems_JobId_Stage_Key",
+                table: "JobItems",
+                columns: new[] { "JobId", "Stage", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JobItems_Status_LeaseExpiresAt",
+                table: "JobItems",
+                columns: new[] { "Status", "LeaseExpiresAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ClusterSettings");
+
+            migrationBuilder.DropTable(
+                name: "JobItems");
+
+            migrationBuilder.DropColumn(
+                name: "CancelRequestedAt",
+                table: "Jobs");
+        }
+    }
+}
