@@ -1,0 +1,31 @@
+using TumorWeb.Data.Entities;
+
+namespace TumorWeb.Web.Features.Cluster.Engine;
+
+/// <summary>One stage of a job in cluster mode: its items go to <paramref name="Queue"/>, one per slide or one in all.</summary>
+public sealed record StagePlan(JobItemStage Stage, string Queue, bool PerSlide);
+
+/// <summary>
+/// The stages a job of each kind runs through in cluster mode, in order. A stage's items are made
+/// when the stage before has completed all of its items; the job completes with its last stage.
+/// </summary>
+public static class JobStagePlan
+{
+    public static IReadOnlyList<StagePlan> For(JobKind kind) => kind switch
+    {
+        JobKind.Training or JobKind.Mining => [new(JobItemStage.Whole, ClusterNode.Gpu, false)],
+        JobKind.Extraction or JobKind.Evaluation => [new(JobItemStage.Whole, ClusterNode.Cpu, false)],
+        _ => throw new ArgumentException($"no stage plan for {kind} jobs"),
+    };
+
+    public static StagePlan First(JobKind kind) => For(kind)[0];
+
+    /// <summary>The stage after <paramref name="stage"/>, or null when it is the job's last.</summary>
+    public static StagePlan? After(JobKind kind, JobItemStage stage)
+    {
+        var plan = For(kind);
+        var index = plan.ToList().FindIndex(s => s.Stage == stage);
+        if (index < 0) throw new ArgumentException($"{kind} jobs have no {stage} stage");
+        return index + 1 < plan.Count ? plan[index + 1] : null;
+    }
+}
