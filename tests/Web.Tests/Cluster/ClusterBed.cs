@@ -51,10 +51,13 @@ public sealed class ClusterBed : IAsyncDisposable
         return bed;
     }
 
+    /// <summary>The settings a worker needs to join this cluster: the web node's database, data directory and lease.</summary>
+    public IReadOnlyDictionary<string, string> WorkerSettings => new Dictionary<string, string>(Settings) { ["TumorWeb:DataDirectory"] = DataDirectory };
+
     /// <summary>A started worker, as <c>tumorweb worker --queues Q --concurrency N --name NAME</c> with the web node's settings.</summary>
     public async Task<IHost> StartWorkerAsync(string name, string queues, int concurrency = 1, JobGate? gate = null)
     {
-        var args = Settings.Select(s => $"--{s.Key}={s.Value}").Append($"--TumorWeb:DataDirectory={DataDirectory}").ToArray();
+        var args = WorkerSettings.Select(s => $"--{s.Key}={s.Value}").ToArray();
         var host = WorkerHost.Build(new WorkerSettings(ClusterNode.ParseQueues(queues), concurrency, name), args, services =>
         {
             if (gate is not null)
@@ -88,7 +91,9 @@ public sealed class ClusterBed : IAsyncDisposable
     }
 
     /// <summary>Hangfire's background jobs in the Succeeded state: deliveries that ran to the end (duplicates included).</summary>
-    public long SucceededDeliveries() => Web.Services.GetRequiredService<JobStorage>().GetMonitoringApi().SucceededListCount();
+    public long SucceededDeliveries() => Storage.GetMonitoringApi().SucceededListCount();
+
+    public JobStorage Storage => Web.Services.GetRequiredService<JobStorage>();
 
     public async ValueTask DisposeAsync()
     {

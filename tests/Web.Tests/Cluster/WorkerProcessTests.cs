@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using TumorWeb.Data.Entities;
+using TumorWeb.Web.Features.Cluster.Engine;
+using TumorWeb.Web.Features.Jobs;
+using TumorWeb.Web.Tests.Cli;
+using TumorWeb.Web.Tests.Jobs;
+
+namespace TumorWeb.Web.Tests.Cluster;
+
+/// <summary>Real <c>tumorweb worker</c> processes on a throwaway PostgreSQL, one of them killed with SIGKILL while it works.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class WorkerProcessTests(PostgresFixture postgres, SixSlideDataset dataset) : IClassFixture<SixSlideDataset>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
+
+    private static ExtractionJobParameters Extraction(int datasetId) => new(datasetId, Seed: 4, TumorSlideThreshold: 5);
+
+    [SkippableFact]
+    public async Task AWorkerKilledMidExtractionLosesNothingAndTheOtherFinishesItWithoutDuplicates()
+    {
+        (List<string> Slides, List<string> Patches) embedded;
+        await using (var alone = new TestApp(dataset.NewDataDirectory()))
+        {
+            var (datasetId, _) = await alone.RegisterDatasetAsync(dataset.Folder);
+            var embeddedJob = await alone.WaitForFinalAsync((await alone.PostJobAsync("extraction", Extraction(datasetId))).Id, Patience);
+            Assert.Equal(RunStatus.Completed, embeddedJob.Status);
+            embedded = await ExtractionSnapshot.OfAsync(alone.Db, embeddedJob.RunId!.Value);
+        }
+        await using var cluster = await ClusterBed.StartAsync(postgres, dataset.NewDataDirectory(), dataset.Root);
+        await using var first = await WorkerProcess.StartAsync("proc-a", "cpu", cluster.WorkerSettings, cluster.Storage);
+        await using var second = await WorkerProcess.StartAsync("proc-b", "cpu", cluster.WorkerSettings, cluster.Storage);
+        var (clusterDatasetId, _) = await cluster.Web.RegisterDatasetAsync(dataset.Folder);
+        var job = await cluster.Web.PostJobAsync("extraction", Extraction(clusterDatasetId));
+
+        var owner = await WaitForSavedPatchesAsync(cluster, job.Id);
+        var (victim, survivor) = owner == first.Name ? (first, second) : (second, first);
+        await victim.KillAsync();
+        var atKill = Assert.Single(await cluster.ItemsAsync(job.Id));
+        Assert.True(atKill.Status == RunStatus.Running, $"the extraction ended ({atKill.Status}) before the kill: the slides are too small for this machine");
+        var done = await cluster.Web.WaitForFinalAsync(job.Id, Patience);
+
+        Assert.True(done.Status == RunStatus.Completed, $"{done.Status}: {done.Message}\n{survivor.Name}:\n{survivor.Output}");
+        var item = Assert.Single(await cluster.ItemsAsync(job.Id));
+        Assert.Equal((RunStatus.Completed, 2, survivor.Name), (item.Status, item.Attempts, item.Owner));
+        var inCluster = await ExtractionSnapshot.OfAsync(cluster.Db, done.RunId!.Value);
+        Assert.Equal(inCluster.Patches.Count, inCluster.Patches.Distinct().Count());
+        Assert.Equal(embedded.Slides, inCluster.Slides);
+        Assert.Equal(embedded.Patches, inCluster.Patches);
+    }
+
+    [Fact]
+    public async Task AWorkerWithoutAClusterDatabaseRefusesToStart()
+    {
+        var result = await CliRunner.RunAsync("worker", "--queues", "cpu");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(WorkerHost.MissingDatabase, result.Stderr);
+    }
+
+    [Fact]
+    public async Task AWorkerAskedForAnUnknownQueueSaysWhichQueuesThereAre()
+    {
+        var result = await CliRunner.RunAsync("worker", "--queues", "cpu,tpu", "--TumorWeb:Cluster:PostgreSql=Host=127.0.0.1;Port=1");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("unknown queue \"tpu\": the queues are cpu and gpu", result.Stderr);
+    }
+
+    /// <summary>The worker that runs the job's item, once the item has saved patches: a kill then lands in the middle of the work.</summary>
+    private static async Task<string> WaitForSavedPatchesAsync(ClusterBed cluster, int jobId)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            await using (var db = await cluster.Db.CreateDbContextAsync())
+            {
+                var job = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == jobId);
+                var item = await db.JobItems.AsNoTracking().SingleAsync(i => i.JobId == jobId);
+                Assert.True(item.Status is RunStatus.Queued or RunStatus.Running, $"the item ended {item.Status} before any patch was seen");
+                if (item.Status == RunStatus.Running && job.ExtractionRunId is { } runId && await db.Patches.AnyAsync(p => p.ExtractionRunId == runId))
+                    return item.Owner!;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"no patch of job {jobId} was saved within {Patience}");
+            await Task.Delay(50);
+        }
+    }
+}
