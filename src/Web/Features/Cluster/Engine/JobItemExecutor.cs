@@ -59,7 +59,7 @@ public sealed class JobItemExecutor(
         {
             var runner = runners.FirstOrDefault(r => r.Runs(context.Job.Kind, item.Stage))
                 ?? throw new InvalidOperationException($"no runner for the {item.Stage} items of {context.Job.Kind} jobs");
-            await runner.RunAsync(item, context, stop.Token);
+            await runner.RunAsync(new JobItemRun(item, context, await ScaleAsync(item, context.Job.Kind, stop.Token)), stop.Token);
             return (Ending.Completed, null);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -118,5 +118,16 @@ public sealed class JobItemExecutor(
         await using var db = await dbFactory.CreateDbContextAsync();
         var job = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == jobId);
         await JobRuns.MarkInterruptedAsync(db, job, [RunStatus.Running, RunStatus.Cancelled], time.GetUtcNow());
+    }
+
+    /// <summary>Where this item's progress falls on its job's bar: after its stage's items done so far.</summary>
+    private async Task<ItemProgressScale> ScaleAsync(JobItem item, JobKind kind, CancellationToken ct)
+    {
+        var plan = JobStagePlan.For(kind);
+        var stage = plan.Single(s => s.Stage == item.Stage);
+        if (!stage.PerSlide) return ItemProgressScale.For(plan, stage, 0, 1);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var statuses = await db.JobItems.Where(i => i.JobId == item.JobId && i.Stage == item.Stage).Select(i => i.Status).ToListAsync(ct);
+        return ItemProgressScale.For(plan, stage, statuses.Count(s => s == RunStatus.Completed), statuses.Count);
     }
 }

@@ -2,8 +2,11 @@ using TumorWeb.Data.Entities;
 
 namespace TumorWeb.Web.Features.Cluster.Engine;
 
-/// <summary>One stage of a job in cluster mode: its items go to <paramref name="Queue"/>, one per slide or one in all.</summary>
-public sealed record StagePlan(JobItemStage Stage, string Queue, bool PerSlide);
+/// <summary>
+/// One stage of a job in cluster mode: its items go to <paramref name="Queue"/>, one per slide or one
+/// in all; <paramref name="Share"/> is the part of the job's progress bar the stage fills.
+/// </summary>
+public sealed record StagePlan(JobItemStage Stage, string Queue, bool PerSlide, double Share = 1);
 
 /// <summary>
 /// The stages a job of each kind runs through in cluster mode, in order. A stage's items are made
