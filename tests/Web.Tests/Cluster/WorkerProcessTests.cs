@@ -49,6 +49,29 @@ public sealed class WorkerProcessTests(PostgresFixture postgres, SixSlideDataset
     }
 
     [SkippableFact]
+    public async Task AWorkerStoppedWithSigtermDrainsItsItemBackToTheQueueAndTheOtherFinishesIt()
+    {
+        await using var cluster = await ClusterBed.StartAsync(postgres, dataset.NewDataDirectory(), dataset.Root);
+        await using var first = await WorkerProcess.StartAsync("proc-a", "cpu", cluster.WorkerSettings, cluster.Storage);
+        await using var second = await WorkerProcess.StartAsync("proc-b", "cpu", cluster.WorkerSettings, cluster.Storage);
+        var (datasetId, _) = await cluster.Web.RegisterDatasetAsync(dataset.Folder);
+        var job = await cluster.Web.PostJobAsync("extraction", Extraction(datasetId));
+
+        var owner = await WaitForSavedPatchesAsync(cluster, job.Id);
+        var (drained, survivor) = owner == first.Name ? (first, second) : (second, first);
+        var exitCode = await drained.TerminateAsync(TimeSpan.FromSeconds(60));
+        var done = await cluster.Web.WaitForFinalAsync(job.Id, Patience);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("ended Shutdown", drained.Output);
+        Assert.True(done.Status == RunStatus.Completed, $"{done.Status}: {done.Message}\n{survivor.Name}:\n{survivor.Output}");
+        var item = Assert.Single(await cluster.ItemsAsync(job.Id));
+        Assert.Equal((RunStatus.Completed, 2, survivor.Name), (item.Status, item.Attempts, item.Owner));
+        var patches = (await ExtractionSnapshot.OfAsync(cluster.Db, done.RunId!.Value)).Patches;
+        Assert.Equal(patches.Count, patches.Distinct().Count());
+    }
+
+    [SkippableFact]
     public async Task AWorkerKilledMidEvaluationLosesNothingAndTheResultEqualsAnUninterruptedEvaluation()
     {
         await using var cluster = await ClusterBed.StartAsync(postgres, dataset.NewDataDirectory(), dataset.Root);
