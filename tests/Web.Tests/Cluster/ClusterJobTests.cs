@@ -34,10 +34,16 @@ public sealed class ClusterJobTests(PostgresFixture postgres, SyntheticDataset d
         }
 
         await using var cluster = await ClusterBed.StartAsync(postgres, dataset.NewDataDirectory(), dataset.Root);
-        await cluster.StartWorkerAsync("worker-a", "cpu");
-        await cluster.StartWorkerAsync("worker-b", "cpu,gpu");
+        // Each worker holds its first slide until the other has taken one too, so both do slides however fast this machine is.
+        var gate = new JobGate(e => e.Status == RunStatus.Running && e.Message?.Contains("· extract", StringComparison.Ordinal) == true);
+        await cluster.StartWorkerAsync("worker-a", "cpu", gate: gate);
+        await cluster.StartWorkerAsync("worker-b", "cpu,gpu", gate: gate);
         var (clusterDatasetId, _) = await cluster.Web.RegisterDatasetAsync(dataset.Folder);
-        var job = await cluster.Web.WaitForFinalAsync((await cluster.Web.PostJobAsync("extraction", Extraction(clusterDatasetId))).Id, Patience);
+        var posted = await cluster.Web.PostJobAsync("extraction", Extraction(clusterDatasetId));
+        await WaitUntilAsync(async () => (await cluster.ItemsAsync(posted.Id))
+            .Where(i => i.Stage == JobItemStage.Slide && i.Status == RunStatus.Running).Select(i => i.Owner).Distinct().Count() == 2, "both workers run a slide");
+        gate.Open();
+        var job = await cluster.Web.WaitForFinalAsync(posted.Id, Patience);
 
         Assert.True(job.Status == RunStatus.Completed, $"{job.Status}: {job.Message}");
         Assert.Equal(1.0, job.Progress);
@@ -45,7 +51,10 @@ public sealed class ClusterJobTests(PostgresFixture postgres, SyntheticDataset d
         Assert.NotEmpty(embedded.Patches);
         Assert.Equal(embedded.Slides, inCluster.Slides);
         Assert.Equal(embedded.Patches, inCluster.Patches);
-        Assert.All(await cluster.ItemsAsync(job.Id), i => Assert.Equal((RunStatus.Completed, 1), (i.Status, i.Attempts)));
+        var items = await cluster.ItemsAsync(job.Id);
+        Assert.Equal(["Plan ", "Slide normal_001", "Slide tumor_001", "Slide tumor_002", "Finish "], items.Select(i => $"{i.Stage} {i.Key}"));
+        Assert.All(items, i => Assert.Equal((RunStatus.Completed, 1, ClusterNode.Cpu), (i.Status, i.Attempts, i.Queue)));
+        Assert.Equal(["worker-a", "worker-b"], items.Where(i => i.Stage == JobItemStage.Slide).Select(i => i.Owner).Distinct().Order());
     }
 
     [SkippableFact]
@@ -63,7 +72,7 @@ public sealed class ClusterJobTests(PostgresFixture postgres, SyntheticDataset d
 
         Assert.True(training.Status == RunStatus.Completed, $"training {training.Status}: {training.Message}");
         Assert.NotNull(training.RunId);
-        Assert.Equal([(ClusterNode.Cpu, "cpu-only")], (await cluster.ItemsAsync(extraction.Id)).Select(i => (i.Queue, i.Owner)));
+        Assert.All(await cluster.ItemsAsync(extraction.Id), i => Assert.Equal((ClusterNode.Cpu, "cpu-only"), (i.Queue, i.Owner)));
         Assert.Equal([(JobItemStage.Whole, ClusterNode.Gpu, "gpu-worker")], (await cluster.ItemsAsync(training.Id)).Select(i => (i.Stage, i.Queue, i.Owner)));
     }
 
@@ -72,19 +81,20 @@ public sealed class ClusterJobTests(PostgresFixture postgres, SyntheticDataset d
     {
         await using var cluster = await ClusterBed.StartAsync(postgres, dataset.NewDataDirectory(), dataset.Root);
         var (datasetId, _) = await cluster.Web.RegisterDatasetAsync(dataset.Folder);
-        // Queued while no worker runs, then handed to Hangfire a second time: two deliveries of one item.
+        // Queued while no worker runs, then handed to Hangfire a second time: two deliveries of the job's first item.
         var job = await cluster.Web.PostJobAsync("extraction", Extraction(datasetId));
-        var item = Assert.Single(await cluster.ItemsAsync(job.Id));
-        cluster.Web.Services.GetRequiredService<JobItemDispatch>().Enqueue(item);
+        var first = Assert.Single(await cluster.ItemsAsync(job.Id));
+        cluster.Web.Services.GetRequiredService<JobItemDispatch>().Enqueue(first);
         // Two at once, so both deliveries can be taken together and only the claim keeps one out.
         await cluster.StartWorkerAsync("worker", "cpu", concurrency: 2);
 
         var done = await cluster.Web.WaitForFinalAsync(job.Id, Patience);
 
         Assert.True(done.Status == RunStatus.Completed, $"{done.Status}: {done.Message}");
-        await WaitUntilAsync(() => cluster.SucceededDeliveries() == 2, "both Hangfire deliveries end");
-        item = Assert.Single(await cluster.ItemsAsync(job.Id));
-        Assert.Equal((RunStatus.Completed, 1, "worker"), (item.Status, item.Attempts, item.Owner));
+        var items = await cluster.ItemsAsync(job.Id);
+        await WaitUntilAsync(() => Task.FromResult(cluster.SucceededDeliveries() == items.Count + 1), "every Hangfire delivery ends");
+        Assert.Equal((JobItemStage.Plan, RunStatus.Completed, 1, "worker"), (items[0].Stage, items[0].Status, items[0].Attempts, items[0].Owner));
+        Assert.All(items, i => Assert.Equal((RunStatus.Completed, 1), (i.Status, i.Attempts)));
         await AssertNoDuplicatePatchesAsync(cluster, done.RunId!.Value);
     }
 
@@ -97,7 +107,7 @@ public sealed class ClusterJobTests(PostgresFixture postgres, SyntheticDataset d
         // What a node killed while it ran the item leaves: the item Running under its lapsed lease, and no delivery left in Hangfire.
         await cluster.ExecuteAsync("DELETE FROM hangfire.jobqueue");
         await cluster.ExecuteAsync($"""
-            UPDATE "JobItems" SET "Status" = 'Running', "Owner" = 'dead-node', "Attempts" = 1, "LeaseExpiresAt" = now() - interval '1 minute' WHERE "JobId" = {job.Id};
+            UPDATE "JobItems" SET "Status" = 'Running', "Owner" = 'dead-node', "Attempts" = 1, "LeaseExpiresAt" = now() - interval '1 minute' WHERE "JobId" = {job.Id} AND "Stage" = 'Plan';
             UPDATE "Jobs" SET "Status" = 'Running', "StartedAt" = now() WHERE "Id" = {job.Id};
             """);
 
@@ -105,8 +115,8 @@ public sealed class ClusterJobTests(PostgresFixture postgres, SyntheticDataset d
         var done = await cluster.Web.WaitForFinalAsync(job.Id, Patience);
 
         Assert.True(done.Status == RunStatus.Completed, $"{done.Status}: {done.Message}");
-        var item = Assert.Single(await cluster.ItemsAsync(job.Id));
-        Assert.Equal((RunStatus.Completed, 2, "live-node"), (item.Status, item.Attempts, item.Owner));
+        var item = (await cluster.ItemsAsync(job.Id))[0];
+        Assert.Equal((JobItemStage.Plan, RunStatus.Completed, 2, "live-node"), (item.Stage, item.Status, item.Attempts, item.Owner));
         await AssertNoDuplicatePatchesAsync(cluster, done.RunId!.Value);
     }
 
@@ -114,8 +124,8 @@ public sealed class ClusterJobTests(PostgresFixture postgres, SyntheticDataset d
     public async Task ACancelFromTheWebNodeStopsTheItemOnAWorkerWithinFiveSecondsAndResumeCompletesIt()
     {
         await using var cluster = await ClusterBed.StartAsync(postgres, dataset.NewDataDirectory(), dataset.Root);
-        // The worker holds the job at its first patch count until the cancel arrives, however fast this machine is.
-        var gate = new JobGate(e => e.Status == RunStatus.Running && e.Message?.StartsWith("patches", StringComparison.Ordinal) == true);
+        // The worker holds the job at its first slide's first patch count until the cancel arrives, however fast this machine is.
+        var gate = new JobGate(e => e.Status == RunStatus.Running && e.Message?.Contains("· extract", StringComparison.Ordinal) == true);
         await cluster.StartWorkerAsync("worker", "cpu", gate: gate);
         var (datasetId, _) = await cluster.Web.RegisterDatasetAsync(dataset.Folder);
         var job = await cluster.Web.PostJobAsync("extraction", Extraction(datasetId));
@@ -129,14 +139,19 @@ public sealed class ClusterJobTests(PostgresFixture postgres, SyntheticDataset d
 
         Assert.Equal(RunStatus.Cancelled, cancelled.Status);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"the cancel took {clock.Elapsed.TotalSeconds:0.0} s");
-        Assert.Equal(RunStatus.Cancelled, Assert.Single(await cluster.ItemsAsync(job.Id)).Status);
+        var stopped = await cluster.ItemsAsync(job.Id);
+        Assert.Equal(RunStatus.Completed, stopped[0].Status);
+        Assert.All(stopped.Where(i => i.Stage == JobItemStage.Slide), i => Assert.Equal(RunStatus.Cancelled, i.Status));
+        var held = Assert.Single(stopped, i => i.Attempts == 1 && i.Stage == JobItemStage.Slide);
 
         gate.Open();
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/jobs/{job.Id}/resume", null)).StatusCode);
         var resumed = await cluster.Web.WaitForFinalAsync(job.Id, Patience);
 
         Assert.True(resumed.Status == RunStatus.Completed, $"{resumed.Status}: {resumed.Message}");
-        Assert.Equal((RunStatus.Completed, 2), Assert.Single(await cluster.ItemsAsync(job.Id)) is var i ? (i.Status, i.Attempts) : default);
+        var items = await cluster.ItemsAsync(job.Id);
+        Assert.All(items, i => Assert.Equal(RunStatus.Completed, i.Status));
+        Assert.Equal(2, items.Single(i => i.Id == held.Id).Attempts);
         await AssertNoDuplicatePatchesAsync(cluster, resumed.RunId!.Value);
     }
 
@@ -154,7 +169,7 @@ public sealed class ClusterJobTests(PostgresFixture postgres, SyntheticDataset d
         Assert.Equal(RunStatus.Cancelled, Assert.Single(await cluster.ItemsAsync(job.Id)).Status);
         // Its delivery finds the job cancelled and does nothing.
         await cluster.StartWorkerAsync("late-worker", "cpu");
-        await WaitUntilAsync(() => cluster.SucceededDeliveries() == 1, "the delivery ends");
+        await WaitUntilAsync(() => Task.FromResult(cluster.SucceededDeliveries() == 1), "the delivery ends");
         Assert.Equal(0, Assert.Single(await cluster.ItemsAsync(job.Id)).Attempts);
     }
 
@@ -168,12 +183,12 @@ public sealed class ClusterJobTests(PostgresFixture postgres, SyntheticDataset d
         Assert.Equal(extracted, patches.Count);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!condition())
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!await condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, $"waited 30 s for {what}");
+            Assert.True(DateTime.UtcNow < deadline, $"waited 60 s for {what}");
             await Task.Delay(100);
         }
     }

@@ -34,6 +34,10 @@ public static class ClusterEngineServiceCollectionExtensions
         services.AddSingleton<JobItemDispatch>();
         services.AddTransient<JobItemExecutor>();
         services.AddSingleton<IJobItemRunner, WholeJobItemRunner>();
+        services.AddSingleton<IJobItemRunner, ExtractionItemRunner>();
+        services.AddSingleton<IJobItemRunner, EvaluationItemRunner>();
+        services.AddSingleton<IStageSlides, ExtractionStageSlides>();
+        services.AddSingleton<IStageSlides, EvaluationStageSlides>();
         services.AddSingleton<IJobQueue, ClusterJobQueue>();
 
         var connectionString = cluster.PostgreSql!;

@@ -19,8 +19,12 @@ public sealed record JobItemRun(JobItem Item, JobContext Context, ItemProgressSc
 {
     public Job Job => Context.Job;
 
-    /// <summary>Reports the item's own progress as its job's: "slide 3/8 · tumor_002 · extract 40/120".</summary>
-    public void Report(double itemFraction, string detail) => Context.Report(Scale.JobFraction(itemFraction), Scale.Message(Item.Key, detail));
+    /// <summary>Reports the item's own progress as its job's: "slide 3/8 · tumor_002 · extract 40/120" for a slide's item.</summary>
+    public void Report(double itemFraction, string detail) =>
+        Context.Report(Scale.JobFraction(itemFraction), Item.Key.Length == 0 ? detail : Scale.Message(Item.Key, detail));
+
+    /// <summary>"starting" or, when the job already made its run, "resuming", at where the job's bar stands.</summary>
+    public void ReportStart() => Context.Report(Job.Progress, Context.RunId is null ? "starting" : "resuming");
 }
 
 /// <summary>A job that does not fan out: its one Whole item runs the job's web runner, as the embedded worker does.</summary>
@@ -32,7 +36,13 @@ public sealed class WholeJobItemRunner(IEnumerable<IJobRunner> runners) : IJobIt
 
     public async Task RunAsync(JobItemRun run, CancellationToken ct)
     {
-        run.Context.Report(run.Job.Progress, run.Context.RunId is null ? "starting" : "resuming");
+        run.ReportStart();
         await _runners[run.Job.Kind].RunAsync(run.Context, ct);
     }
+}
+
+/// <summary>Progress handed on synchronously, on the reporting thread, in order (unlike <see cref="Progress{T}"/>).</summary>
+public sealed class ReportTo<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
 }

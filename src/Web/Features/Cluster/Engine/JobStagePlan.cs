@@ -14,10 +14,28 @@ public sealed record StagePlan(JobItemStage Stage, string Queue, bool PerSlide, 
 /// </summary>
 public static class JobStagePlan
 {
+    private static readonly IReadOnlyList<StagePlan> Whole = [new(JobItemStage.Whole, ClusterNode.Gpu, false)];
+
+    /// <summary>The grids in the plan fill 30 % of the bar and the slides' patches the rest, as in embedded mode.</summary>
+    private static readonly IReadOnlyList<StagePlan> Extraction =
+    [
+        new(JobItemStage.Plan, ClusterNode.Cpu, PerSlide: false, Share: 0.3),
+        new(JobItemStage.Slide, ClusterNode.Cpu, PerSlide: true, Share: 0.7),
+        new(JobItemStage.Finish, ClusterNode.Cpu, PerSlide: false, Share: 0),
+    ];
+
+    private static readonly IReadOnlyList<StagePlan> Evaluation =
+    [
+        new(JobItemStage.Begin, ClusterNode.Cpu, PerSlide: false, Share: 0),
+        new(JobItemStage.Slide, ClusterNode.Cpu, PerSlide: true, Share: Pipeline.Evaluation.EvaluationStages.SlidesShare),
+        new(JobItemStage.Finish, ClusterNode.Cpu, PerSlide: false, Share: 1 - Pipeline.Evaluation.EvaluationStages.SlidesShare),
+    ];
+
     public static IReadOnlyList<StagePlan> For(JobKind kind) => kind switch
     {
-        JobKind.Training or JobKind.Mining => [new(JobItemStage.Whole, ClusterNode.Gpu, false)],
-        JobKind.Extraction or JobKind.Evaluation => [new(JobItemStage.Whole, ClusterNode.Cpu, false)],
+        JobKind.Training or JobKind.Mining => Whole,
+        JobKind.Extraction => Extraction,
+        JobKind.Evaluation => Evaluation,
         _ => throw new ArgumentException($"no stage plan for {kind} jobs"),
     };
 
