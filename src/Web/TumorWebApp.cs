@@ -33,7 +33,7 @@ public static class TumorWebApp
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         // Hosted services start in this order: migrations, demo dataset, job worker.
         builder.Services.AddDatasets();
-        builder.Services.AddJobs();
+        builder.Services.AddJobs(builder.Configuration);
         builder.Services.AddViewer();
         builder.Services.AddRuns();
         builder.Services.AddSharing();
