@@ -1,3 +1,4 @@
+using TumorWeb.Web.Features.Cluster.Signals;
 using TumorWeb.Data;
 using TumorWeb.Web.Features.Jobs;
 using TumorWeb.Web.Hosting;
@@ -41,7 +42,7 @@ public static class WorkerHost
         var paths = TumorWebPaths.From(builder.Configuration, builder.Environment);
         builder.Services.AddData(AppDatabase.Choose(options, paths.DatabaseFile));
         builder.Services.AddHostedService<DatabaseStartup>();
-        AddClusterChecks(builder.Services);
+        AddClusterChecks(builder.Services, options.Cluster.PostgreSql!);
         builder.Services.AddJobRunning();
         builder.Services.AddClusterEngine(options.Cluster, worker.Node());
         // Long enough for Hangfire's own shutdown timeout: running items save their checkpoint first.
@@ -56,7 +57,9 @@ public static class WorkerHost
     /// web nodes (the PostgreSQL progress relay). Both are registered here, after the database and
     /// before the engine, so they start before the Hangfire server does.
     /// </summary>
-    private static void AddClusterChecks(IServiceCollection services)
+    private static void AddClusterChecks(IServiceCollection services, string connectionString)
     {
+        services.AddDataDirectoryCheck(webNode: false);
+        services.AddClusterSignals(connectionString);
     }
 }
