@@ -89,4 +89,4 @@ public sealed class DataDirectoryMarker(IDbContextFactory<TumorWebDbContext> dbF
 }
 
 /// <summary>A node's data directory is not the cluster's shared one; the message says which and what to do.</summary>
-public sealed class DataDirectoryMismatchException(string message) : Exception(message);
+public sealed class DataDirectoryMismatchException(string message) : InvalidOperationException(message);
