@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TumorWeb.Data.Entities;
 using TumorWeb.Web.Features.Cluster.Engine;
 using TumorWeb.Web.Features.Jobs;
+using TumorWeb.Web.Features.Runs;
 using TumorWeb.Web.Tests.Accounts;
 using TumorWeb.Web.Tests.Jobs;
 
@@ -74,6 +75,45 @@ public sealed class ClusterJobTests(PostgresFixture postgres, SyntheticDataset d
         Assert.NotNull(training.RunId);
         Assert.All(await cluster.ItemsAsync(extraction.Id), i => Assert.Equal((ClusterNode.Cpu, "cpu-only"), (i.Queue, i.Owner)));
         Assert.Equal([(JobItemStage.Whole, ClusterNode.Gpu, "gpu-worker")], (await cluster.ItemsAsync(training.Id)).Select(i => (i.Stage, i.Queue, i.Owner)));
+    }
+
+    [SkippableFact]
+    public async Task AnEvaluationSpreadOverTwoWorkersMeasuresTheSameAsTheWholeEvaluationInOneProcess()
+    {
+        await using var cluster = await ClusterBed.StartAsync(postgres, dataset.NewDataDirectory(), dataset.Root);
+        var evaluationJob = -1;
+        // Each worker holds its first slide of the evaluation until the other has taken one too.
+        var gate = new JobGate(e => e.JobId == Volatile.Read(ref evaluationJob) && e.Status == RunStatus.Running
+            && e.Message?.StartsWith("slide ", StringComparison.Ordinal) == true);
+        await cluster.StartWorkerAsync("worker-a", "cpu,gpu", gate: gate);
+        await cluster.StartWorkerAsync("worker-b", "cpu", gate: gate);
+        var (datasetId, slideIds) = await cluster.Web.RegisterDatasetAsync(dataset.Folder);
+        var extraction = await cluster.Web.WaitForFinalAsync((await cluster.Web.PostJobAsync("extraction", Extraction(datasetId))).Id, Patience);
+        var training = await cluster.Web.WaitForFinalAsync(
+            (await cluster.Web.PostJobAsync("training", new TrainingJobParameters(extraction.RunId!.Value, "tiny", Epochs: 1))).Id, Patience);
+        Assert.True(training.Status == RunStatus.Completed, $"training {training.Status}: {training.Message}");
+
+        var posted = await cluster.Web.PostJobAsync("evaluation", new EvaluationJobParameters(training.RunId!.Value, datasetId, slideIds));
+        Volatile.Write(ref evaluationJob, posted.Id);
+        await WaitUntilAsync(async () => (await cluster.ItemsAsync(posted.Id))
+            .Where(i => i.Stage == JobItemStage.Slide && i.Status == RunStatus.Running).Select(i => i.Owner).Distinct().Count() == 2, "both workers score a slide");
+        gate.Open();
+        var job = await cluster.Web.WaitForFinalAsync(posted.Id, Patience);
+        var whole = await new Pipeline.Evaluation.EvaluationRunner(cluster.Db, TimeProvider.System).RunAsync(new Pipeline.Evaluation.EvaluationRunOptions
+        {
+            TrainingRunId = training.RunId.Value, DatasetId = datasetId, SlideIds = slideIds, OutputDirectory = Path.Combine(cluster.DataDirectory, "evaluation-whole"),
+        }, null, CancellationToken.None);
+
+        Assert.True(job.Status == RunStatus.Completed, $"{job.Status}: {job.Message}");
+        var spread = await cluster.Web.GetAsync<EvaluationDetailView>($"/api/evaluations/{job.RunId}");
+        var reference = await cluster.Web.GetAsync<EvaluationDetailView>($"/api/evaluations/{whole.RunId}");
+        Assert.NotNull(reference.Run.SlideAuc);
+        Assert.Equal((reference.Run.SlideAuc, reference.Run.FrocScore), (spread.Run.SlideAuc, spread.Run.FrocScore));
+        Assert.Equal(reference.Slides.Select(s => (s.Name, s.Status, s.Auc, s.AucTissue, s.MaxScore)),
+            spread.Slides.Select(s => (s.Name, s.Status, s.Auc, s.AucTissue, s.MaxScore)));
+        var items = await cluster.ItemsAsync(job.Id);
+        Assert.Equal(["Begin", "Slide", "Slide", "Slide", "Finish"], items.Select(i => i.Stage.ToString()));
+        Assert.Equal(["worker-a", "worker-b"], items.Where(i => i.Stage == JobItemStage.Slide).Select(i => i.Owner).Distinct().Order());
     }
 
     [SkippableFact]
