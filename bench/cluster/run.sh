@@ -56,7 +56,7 @@ timed_job() { # timed_job KIND BODY: prints "seconds runId"
 # run_jobs: registers the slides, extracts (timed), trains tiny for 1 epoch (not timed), evaluates every slide (timed).
 run_jobs() {
   local dataset ids extract train evaluate
-  dataset=$(api -X POST "${url}api/datasets" -d "{\"folder\":\"$work/slides\",\"name\":\"bench\"}" | json "d['id']")
+  dataset=$(api -X POST "${url}api/datasets" -d "{\"folder\":\"$work/slides\",\"name\":\"bench\",\"tumorSlideThreshold\":10}" | json "d['id']")
   for _ in $(seq 1 240); do
     ids=$(api "${url}api/datasets/$dataset" | json "','.join(str(s['id']) for s in d['slides']) if len(d['slides']) == $slides and all(s['width'] > 0 for s in d['slides']) else ''")
     [ -n "$ids" ] && break; sleep 0.5

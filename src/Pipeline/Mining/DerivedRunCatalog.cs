@@ -127,7 +127,7 @@ internal sealed class DerivedRunCatalog(IDbContextFactory<TumorWebDbContext> dbF
     private static RunSlide CopyOf(RunSlide s, int runId) => new()
     {
         ExtractionRunId = runId, Name = s.Name, SlidePath = s.SlidePath, MaskPath = s.MaskPath, AnnotationPath = s.AnnotationPath,
-        ContentHash = s.ContentHash, Width = s.Width, Height = s.Height, GridWidth = s.GridWidth, GridHeight = s.GridHeight,
+        ContentHash = s.ContentHash, AnnotationsHash = s.AnnotationsHash, Width = s.Width, Height = s.Height, GridWidth = s.GridWidth, GridHeight = s.GridHeight,
         TissueCells = s.TissueCells, TumorCells = s.TumorCells, NormalCells = s.NormalCells, Role = s.Role, Split = s.Split,
         TumorExtracted = s.TumorExtracted, NormalExtracted = s.NormalExtracted, Status = s.Status, Error = s.Error,
     };

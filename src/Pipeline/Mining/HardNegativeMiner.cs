@@ -43,6 +43,7 @@ public sealed class HardNegativeMiner(IDbContextFactory<TumorWebDbContext> dbFac
         // Mining scores and cuts level-0 pixel cells; a run cut by microns would get patches of another physical size.
         Settings.Require(source.CellMicrons is null && source.PatchMicrons is null,
             $"{source.OutputDirectory}: extraction run {source.Id} was cut by microns; hard-negative mining takes runs cut in pixels only");
+        MiningGroundTruth.EnsureUnchanged(source, options.DrawnAnnotations);
         var output = Directory.CreateDirectory(options.OutputFolder).FullName;
         var derivation = $"hard negatives: top {options.Top} from model {options.ModelDescription ?? Path.GetFileName(options.ModelPath)}";
         var run = await catalog.BeginAsync(source, output, derivation, ct);
@@ -94,7 +95,10 @@ public sealed class HardNegativeMiner(IDbContextFactory<TumorWebDbContext> dbFac
         HardNegativeSelection selection, DerivedRunCatalog catalog, IProgress<StageProgress> progress, CancellationToken ct)
     {
         var grid = new GridOptions { CellSize = source.CellSize, TumorSlideThreshold = source.TumorSlideThreshold, MaxTissuePixels = options.MaxTissuePixels };
-        var built = await Task.Run(() => SlideGridFiles.Build(slide.SlidePath, slide.MaskPath, slide.AnnotationPath, grid, progress, ct), ct);
+        var drawn = MiningGroundTruth.DrawnOf(slide, options.DrawnAnnotations);
+        var built = await Task.Run(() => drawn is null
+            ? SlideGridFiles.Build(slide.SlidePath, slide.MaskPath, slide.AnnotationPath, grid, progress, ct)
+            : SlideGridFiles.Build(slide.SlidePath, drawn, grid, progress, ct), ct);
         var candidates = MiningCandidates.Of(built.Normal, await catalog.SampledCellsAsync(slide.Id, ct));
         if (candidates.Count == 0) return;
         using var image = OpenSlideSlide.Open(slide.SlidePath);

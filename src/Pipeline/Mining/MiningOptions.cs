@@ -1,4 +1,5 @@
 using TumorWeb.Pipeline.Grid;
+using TumorWeb.Pipeline.Grid.Annotations;
 
 namespace TumorWeb.Pipeline.Mining;
 
@@ -30,6 +31,14 @@ public sealed record MiningOptions
     public long MaxTissuePixels { get; init; } = GridOptions.DefaultMaxTissuePixels;
 
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// The regions drawn in the app, by slide name, of the slides whose extraction took them as ground truth
+    /// (<see cref="Data.Entities.RunSlide.AnnotationsHash"/> set). Mining refuses a slide whose regions are missing here
+    /// or changed since extraction, so drawn tumour is never mined as normal. Null where the caller has no app
+    /// regions at all (the CLI): a run that took drawn regions is then refused.
+    /// </summary>
+    public IReadOnlyDictionary<string, DrawnAnnotations>? DrawnAnnotations { get; init; }
 
     public string OutputFolder => Path.GetFullPath(OutputDirectory ?? DefaultOutput(PatchesDirectory, Top));
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Extraction.Store;
 using TumorWeb.Pipeline.Grid;
+using TumorWeb.Pipeline.Grid.Annotations;
 using TumorWeb.Pipeline.Mining;
 using TumorWeb.Pipeline.Slides;
 using TumorWeb.Pipeline.Tests.Inference;
@@ -18,9 +19,13 @@ public sealed class HardNegativeMinerTests(MiningFixture fixture)
     /// <summary>Known scores: a patch's score is the first four bytes of its SHA-256, so every cell has its own, reproducible one.</summary>
     private static float HashScore(ReadOnlySpan<byte> patch) => BitConverter.ToUInt32(SHA256.HashData(patch), 0) / (float)uint.MaxValue;
 
-    private Task<MiningReport> Mine(string output, int top = Top) =>
+    private Task<MiningReport> Mine(string output, int top = Top, IReadOnlyDictionary<string, DrawnAnnotations>? drawn = null) =>
         new HardNegativeMiner(fixture.Database.Factory, TimeProvider.System).RunAsync(
-            new MiningOptions { PatchesDirectory = fixture.PatchesDirectory, ModelPath = "hash.json", ModelDescription = "hash", Top = top, OutputDirectory = output },
+            new MiningOptions
+            {
+                PatchesDirectory = fixture.PatchesDirectory, ModelPath = "hash.json", ModelDescription = "hash", Top = top, OutputDirectory = output,
+                DrawnAnnotations = drawn,
+            },
             new RecordingClassifier(299, HashScore), null, default);
 
     private static byte[] ReadPatch(string slidePath, int x, int y)
@@ -104,6 +109,60 @@ public sealed class HardNegativeMinerTests(MiningFixture fixture)
         {
             await SetSourcePatchMicrons(null);
         }
+    }
+
+    [Fact]
+    public async Task ASlideExtractedWithDrawnRegionsIsMinedAgainstThemAndRefusedWithoutThemOrOnceTheyChanged()
+    {
+        // The top half of the slide drawn as tumour: grid rows 0 to 7 of its 128-pixel cells.
+        var topHalf = new DrawnAnnotations(new SlideAnnotations([new Polygon([new(0, 0), new(2048, 0), new(2048, 1024), new(0, 1024)])], []));
+        var edited = new DrawnAnnotations(new SlideAnnotations([new Polygon([new(0, 0), new(2048, 0), new(2048, 1152), new(0, 1152)])], []));
+        var (sourceId, slide) = TrainingSlideWithNormalTissueAtTheTop();
+        await SetAnnotationsHash(slide.Name, topHalf.Hash);
+        try
+        {
+            var cli = await Assert.ThrowsAsync<ArgumentException>(() => Mine(fixture.NewOutput()));
+            Assert.Contains($"extraction run {sourceId} took the ground truth of slide {slide.Name} from regions drawn in the app", cli.Message);
+            Assert.Contains("not the CLI", cli.Message);
+            var changed = await Assert.ThrowsAsync<ArgumentException>(() => Mine(fixture.NewOutput(), drawn: new Dictionary<string, DrawnAnnotations> { [slide.Name] = edited }));
+            Assert.Contains($"the ground truth of slide {slide.Name} changed since extraction run {sourceId} " +
+                            $"(drawn annotations {topHalf.Hash} then, {edited.Hash} now)", changed.Message);
+            var dropped = await Assert.ThrowsAsync<ArgumentException>(() => Mine(fixture.NewOutput(), drawn: new Dictionary<string, DrawnAnnotations>()));
+            Assert.Contains($"(drawn annotations {topHalf.Hash} then, not used now)", dropped.Message);
+
+            var report = await Mine(fixture.NewOutput(), top: MiningOptions.MaxTop, drawn: new Dictionary<string, DrawnAnnotations> { [slide.Name] = topHalf });
+
+            using var db = fixture.Database.Open();
+            var sampled = db.Patches.Where(p => p.RunSlideId == slide.Id).Select(p => new { p.X, p.Y }).AsEnumerable().Select(p => (p.X, p.Y)).ToHashSet();
+            var expected = SlideGridFiles.Build(slide.SlidePath, topHalf, fixture.Grid, null, default).Normal.Cells().Where(c => !sampled.Contains(c)).Order();
+            var mined = report.Mined.Where(c => c.Slide == slide.Name).Select(c => (c.X, c.Y)).Order().ToList();
+            Assert.Equal(expected, mined);
+            Assert.DoesNotContain(mined, c => c.Y < 8);
+            var derived = db.RunSlides.Where(s => s.ExtractionRunId == report.RunId).ToList();
+            Assert.Equal(topHalf.Hash, derived.Single(s => s.Name == slide.Name).AnnotationsHash);
+            Assert.All(derived.Where(s => s.Name != slide.Name), s => Assert.Null(s.AnnotationsHash));
+        }
+        finally
+        {
+            await SetAnnotationsHash(slide.Name, null);
+        }
+    }
+
+    /// <summary>A training slide of the source with unsampled normal cells (by its files) in its top half, so drawing that half as tumour must change what is mined.</summary>
+    private (int SourceId, RunSlide Slide) TrainingSlideWithNormalTissueAtTheTop()
+    {
+        using var db = fixture.Database.Open();
+        var source = db.ExtractionRuns.Include(r => r.Slides).Single(r => r.OutputDirectory == Path.GetFullPath(fixture.PatchesDirectory));
+        var slide = source.Slides.Where(s => s.Split == DataSplit.Train).OrderBy(s => s.Name, StringComparer.Ordinal)
+            .First(s => SlideGridFiles.Build(s.SlidePath, s.MaskPath, s.AnnotationPath, fixture.Grid, null, default).Normal.Cells().Count(c => c.Y < 8) > 5);
+        return (source.Id, slide);
+    }
+
+    private async Task SetAnnotationsHash(string slide, string? hash)
+    {
+        using var db = fixture.Database.Open();
+        var source = db.ExtractionRuns.Single(r => r.OutputDirectory == Path.GetFullPath(fixture.PatchesDirectory));
+        await db.RunSlides.Where(s => s.ExtractionRunId == source.Id && s.Name == slide).ExecuteUpdateAsync(u => u.SetProperty(s => s.AnnotationsHash, hash));
     }
 
     private async Task SetSourcePatchMicrons(double? microns)

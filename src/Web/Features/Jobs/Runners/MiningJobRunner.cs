@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using TumorWeb.Data;
 using TumorWeb.Data.Entities;
+using TumorWeb.Pipeline.Grid.Annotations;
 using TumorWeb.Pipeline.Mining;
 using TumorWeb.Pipeline.Training;
+using TumorWeb.Web.Features.Annotations;
 using TumorWeb.Web.Hosting;
 
 namespace TumorWeb.Web.Features.Jobs.Runners;
@@ -35,8 +37,21 @@ public sealed class MiningJobRunner(IDbContextFactory<TumorWebDbContext> dbFacto
             Top = p.Top,
             OutputDirectory = JobOutputFolder.Create(paths.RunDirectory("mining", context.JobId)),
             MaxTissuePixels = settings.Value.MaxTissuePixels,
+            DrawnAnnotations = await DrawnRegionsAsync(db, extraction, ct),
         };
         await new HardNegativeMiner(dbFactory, time).RunAsync(options, new Progress(context), ct);
+    }
+
+    /// <summary>
+    /// The regions drawn in the app now, by slide name, of the extraction's dataset: the miner builds the grids of slides
+    /// extracted with drawn regions from them, and refuses if they changed since.
+    /// </summary>
+    public static async Task<Dictionary<string, DrawnAnnotations>> DrawnRegionsAsync(TumorWebDbContext db, ExtractionRun extraction, CancellationToken ct)
+    {
+        if (extraction.DatasetId is not { } datasetId) return [];
+        var drawn = await AppAnnotations.GroundTruthOfDatasetAsync(db, datasetId, ct);
+        var slides = await db.RegisteredSlides.AsNoTracking().Where(s => s.DatasetId == datasetId).Select(s => new { s.Id, s.Name }).ToListAsync(ct);
+        return slides.Where(s => drawn.ContainsKey(s.Id)).ToDictionary(s => s.Name, s => drawn[s.Id]);
     }
 
     /// <summary>Links the job to its derived run at the first report and shows the rest on the job.</summary>
