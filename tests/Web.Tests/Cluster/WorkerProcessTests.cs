@@ -103,6 +103,20 @@ public sealed class WorkerProcessTests(PostgresFixture postgres, SixSlideDataset
         Assert.Equal(await EvaluationResultAsync(cluster, uninterrupted.RunId!.Value), await EvaluationResultAsync(cluster, done.RunId!.Value));
     }
 
+    [SkippableFact]
+    public async Task AWorkerThatDoesNotSeeTheWebNodesDataDirectoryRefusesToStartAndSaysWhy()
+    {
+        await using var cluster = await ClusterBed.StartAsync(postgres, dataset.NewDataDirectory(), dataset.Root);
+        using var elsewhere = new TempDirectory("tumorweb-not-shared-");
+        var settings = new Dictionary<string, string>(cluster.WorkerSettings) { ["TumorWeb:DataDirectory"] = elsewhere.Path };
+
+        var result = await CliRunner.RunAsync(["worker", "--queues", "cpu", .. settings.Select(s => $"--{s.Key}={s.Value}")]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"{elsewhere.Path} is not the cluster's shared data directory: it has no .tumorweb-cluster marker", result.Stderr);
+        Assert.True(File.Exists(Path.Combine(cluster.DataDirectory, Features.Cluster.Signals.DataDirectoryMarker.FileName)));
+    }
+
     [Fact]
     public async Task AWorkerWithoutAClusterDatabaseRefusesToStart()
     {

@@ -5,6 +5,7 @@ using TumorWeb.Web.Features.Jobs.Notifications;
 using TumorWeb.Web.Features.Jobs.Queue;
 using TumorWeb.Web.Features.Jobs.Runners;
 using TumorWeb.Web.Features.Cluster.Engine;
+using TumorWeb.Web.Features.Cluster.Signals;
 using TumorWeb.Web.Hosting;
 
 namespace TumorWeb.Web.Features.Jobs;
@@ -25,6 +26,9 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<JobValidation>();
         if (options.Cluster.Enabled)
         {
+            // Hosted services start in order: the data directory is checked before the engine takes work.
+            services.AddDataDirectoryCheck(webNode: true);
+            services.AddClusterSignals(options.Cluster.PostgreSql!);
             services.AddClusterEngine(options.Cluster, ClusterEngineServiceCollectionExtensions.WebNode(options.Cluster, options.MaxConcurrentJobs));
         }
         else

@@ -1,3 +1,4 @@
+using TumorWeb.Web.Features.Cluster.Signals;
 using TumorWeb.Data;
 using TumorWeb.Web.Features.Jobs;
 using TumorWeb.Web.Hosting;
@@ -41,14 +42,24 @@ public static class WorkerHost
         var paths = TumorWebPaths.From(builder.Configuration, builder.Environment);
         builder.Services.AddData(AppDatabase.Choose(options, paths.DatabaseFile));
         builder.Services.AddHostedService<DatabaseStartup>();
-        // Cluster membership checks go here, after the database and before the engine, so they run
-        // before the Hangfire server starts: the data-directory marker (the worker sees the web
-        // nodes' data directory) and the PostgreSQL progress relay (its events reach the web nodes).
+        AddClusterChecks(builder.Services, options.Cluster.PostgreSql!);
         builder.Services.AddJobRunning();
         builder.Services.AddClusterEngine(options.Cluster, worker.Node());
         // Long enough for Hangfire's own shutdown timeout: running items save their checkpoint first.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
         moreServices?.Invoke(builder.Services);
         return builder.Build();
+    }
+
+    /// <summary>
+    /// Where a worker checks that it belongs to the cluster before it takes work: that it sees the
+    /// web nodes' data directory (the data-directory marker) and that its progress events reach the
+    /// web nodes (the PostgreSQL progress relay). Both are registered here, after the database and
+    /// before the engine, so they start before the Hangfire server does.
+    /// </summary>
+    private static void AddClusterChecks(IServiceCollection services, string connectionString)
+    {
+        services.AddDataDirectoryCheck(webNode: false);
+        services.AddClusterSignals(connectionString);
     }
 }

@@ -8,7 +8,8 @@ namespace TumorWeb.Web.Features.Jobs.Notifications;
 /// <summary>
 /// Saves the latest progress and message of each running job to its row about once a second, so a
 /// page opened later (or the API) shows where the job is. Status changes are the worker's to save;
-/// this only touches rows still Running, so it never overwrites a final state.
+/// this only touches rows still Running, so it never overwrites a final state. In a cluster each
+/// node saves only its own jobs' events: those relayed from other nodes were saved where they ran.
 /// </summary>
 public sealed class JobProgressWriter(IRunNotifier notifier, IDbContextFactory<TumorWebDbContext> dbFactory, TimeProvider time,
     ILogger<JobProgressWriter> logger) : BackgroundService
@@ -19,7 +20,7 @@ public sealed class JobProgressWriter(IRunNotifier notifier, IDbContextFactory<T
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var subscription = notifier.Subscribe(e =>
+        using var subscription = notifier.SubscribeLocal(e =>
         {
             if (e.Status == RunStatus.Running) _latest[e.JobId] = e;
         });

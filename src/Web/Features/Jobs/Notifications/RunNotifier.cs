@@ -5,6 +5,8 @@ namespace TumorWeb.Web.Features.Jobs.Notifications;
 /// pages, the hub relay and the progress writer. Throttled per job by <see cref="RunEventThrottle"/>;
 /// a held event goes out from a timer at its due time. Events reach subscribers in the order they
 /// were let through, one at a time, so a subscriber must not block (hand off to a channel or InvokeAsync).
+/// In a cluster, events other nodes published arrive through <see cref="DeliverRemote"/>: they go to
+/// every subscriber except the local-only ones.
 /// </summary>
 public sealed class RunNotifier(TimeProvider time, ILogger<RunNotifier> logger) : IRunNotifier, IDisposable
 {
@@ -15,6 +17,7 @@ public sealed class RunNotifier(TimeProvider time, ILogger<RunNotifier> logger) 
     private readonly RunEventThrottle _throttle = new(Interval);
     private readonly Dictionary<int, ITimer> _flushTimers = [];
     private readonly List<Action<RunEvent>> _subscribers = [];
+    private readonly List<Action<RunEvent>> _localSubscribers = [];
 
     public void Publish(RunEvent runEvent)
     {
@@ -26,10 +29,20 @@ public sealed class RunNotifier(TimeProvider time, ILogger<RunNotifier> logger) 
         }
     }
 
-    public IDisposable Subscribe(Action<RunEvent> handler)
+    public IDisposable Subscribe(Action<RunEvent> handler) => Add(_subscribers, handler);
+
+    public IDisposable SubscribeLocal(Action<RunEvent> handler) => Add(_localSubscribers, handler);
+
+    /// <summary>An event another node of the cluster published (and throttled): to every subscriber but the local-only ones.</summary>
+    public void DeliverRemote(RunEvent runEvent)
     {
-        lock (_gate) _subscribers.Add(handler);
-        return new Subscription(this, handler);
+        lock (_gate) Deliver(runEvent, _subscribers);
+    }
+
+    private Subscription Add(List<Action<RunEvent>> list, Action<RunEvent> handler)
+    {
+        lock (_gate) list.Add(handler);
+        return new Subscription(this, list, handler);
     }
 
     public void Dispose()
@@ -60,7 +73,13 @@ public sealed class RunNotifier(TimeProvider time, ILogger<RunNotifier> logger) 
 
     private void Deliver(RunEvent runEvent)
     {
-        foreach (var subscriber in _subscribers.ToArray())
+        Deliver(runEvent, _localSubscribers);
+        Deliver(runEvent, _subscribers);
+    }
+
+    private void Deliver(RunEvent runEvent, List<Action<RunEvent>> subscribers)
+    {
+        foreach (var subscriber in subscribers.ToArray())
         {
             try
             {
@@ -73,11 +92,11 @@ public sealed class RunNotifier(TimeProvider time, ILogger<RunNotifier> logger) 
         }
     }
 
-    private sealed class Subscription(RunNotifier owner, Action<RunEvent> handler) : IDisposable
+    private sealed class Subscription(RunNotifier owner, List<Action<RunEvent>> list, Action<RunEvent> handler) : IDisposable
     {
         public void Dispose()
         {
-            lock (owner._gate) owner._subscribers.Remove(handler);
+            lock (owner._gate) list.Remove(handler);
         }
     }
 }
