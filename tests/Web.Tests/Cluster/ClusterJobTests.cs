@@ -213,6 +213,25 @@ public sealed class ClusterJobTests(PostgresFixture postgres, SyntheticDataset d
         Assert.Equal(0, Assert.Single(await cluster.ItemsAsync(job.Id)).Attempts);
     }
 
+    [SkippableFact]
+    public async Task AJobHangfireCannotTakeFailsWithTheReasonAndResumesOnceHangfireIsBack()
+    {
+        await using var cluster = await ClusterBed.StartAsync(postgres, dataset.NewDataDirectory(), dataset.Root);
+        var (datasetId, _) = await cluster.Web.RegisterDatasetAsync(dataset.Folder);
+        await cluster.ExecuteAsync("DROP SCHEMA hangfire CASCADE");
+
+        var job = await cluster.Web.PostJobAsync("extraction", Extraction(datasetId));
+
+        Assert.Equal(RunStatus.Failed, job.Status);
+        Assert.StartsWith("could not queue its work in Hangfire: ", job.Error);
+        Assert.EndsWith("; resume the job to try again", job.Error);
+        await HangfireStorage.InstallAsync(cluster.Database, CancellationToken.None);
+        await cluster.StartWorkerAsync("worker", "cpu");
+        Assert.Equal(HttpStatusCode.OK, (await cluster.Web.CreateClientAs().PostAsync($"/api/jobs/{job.Id}/resume", null)).StatusCode);
+        var done = await cluster.Web.WaitForFinalAsync(job.Id, Patience);
+        Assert.True(done.Status == RunStatus.Completed, $"{done.Status}: {done.Message}");
+    }
+
     private static async Task AssertNoDuplicatePatchesAsync(ClusterBed cluster, int runId)
     {
         await using var db = await cluster.Db.CreateDbContextAsync();

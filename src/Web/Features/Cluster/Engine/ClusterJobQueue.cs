@@ -14,7 +14,7 @@ namespace TumorWeb.Web.Features.Cluster.Engine;
 /// every item not completed again, and each continues from the pipeline's last checkpoint.
 /// </summary>
 public sealed class ClusterJobQueue(IDbContextFactory<TumorWebDbContext> dbFactory, JobValidation validation, JobStages stages, JobOutcomes outcomes,
-    JobItemDispatch dispatch, LocalItems local, IRunNotifier notifier, AuditLog audit, TimeProvider time) : IJobQueue
+    LocalItems local, IRunNotifier notifier, AuditLog audit, TimeProvider time) : IJobQueue
 {
     private static readonly RunStatus[] Live = [RunStatus.Queued, RunStatus.Running];
     private static readonly RunStatus[] Resumable = [RunStatus.Interrupted, RunStatus.Cancelled, RunStatus.Failed];
@@ -47,8 +47,9 @@ public sealed class ClusterJobQueue(IDbContextFactory<TumorWebDbContext> dbFacto
             await transaction.CommitAsync(ct);
         }
         Announce(job, "queued");
-        dispatch.EnqueueAll(items);
-        return job;
+        if (await stages.DispatchAsync(job.Id, items)) return job;
+        await using var again = await dbFactory.CreateDbContextAsync(ct);
+        return await again.Jobs.AsNoTracking().SingleAsync(j => j.Id == job.Id, ct);
     }
 
     public async Task<bool> CancelAsync(int jobId, string actor, CancellationToken ct = default)
@@ -82,9 +83,9 @@ public sealed class ClusterJobQueue(IDbContextFactory<TumorWebDbContext> dbFacto
         await audit.RecordAsync(actor, AuditActions.JobResume, $"job {jobId}", ct: ct);
         Announce(await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == jobId, ct), "queued to resume");
         var queued = await db.JobItems.AsNoTracking().Where(i => i.JobId == jobId && i.Status == RunStatus.Queued).ToListAsync(ct);
-        dispatch.EnqueueAll(queued);
         // Every item already done (the job stopped between two stages): the next stage, or the job's completion.
         if (queued.Count == 0) await stages.AdvanceAsync(jobId, null, ct);
+        else await stages.DispatchAsync(jobId, queued);
         return true;
     }
 

@@ -67,7 +67,7 @@ public sealed class JobStages(IDbContextFactory<TumorWebDbContext> dbFactory, Jo
             return;
         }
         var created = await InsertAsync(db, job, next, ct);
-        dispatch.EnqueueAll(created);
+        if (!await DispatchAsync(jobId, created)) return;
         if (created.Count > 0)
             logger.LogInformation("Job {JobId}: stage {Stage} starts with {Items} item(s) on {Queue}", jobId, next.Stage, created.Count, next.Queue);
         // A per-slide stage of a run with no slide has nothing to wait for.
@@ -85,8 +85,27 @@ public sealed class JobStages(IDbContextFactory<TumorWebDbContext> dbFactory, Jo
                 return;
             }
             var created = await InsertAsync(db, job, stage, ct);
-            dispatch.EnqueueAll(created);
+            if (!await DispatchAsync(job.Id, created)) return;
             if (created.Count > 0 || await db.JobItems.AnyAsync(i => i.JobId == job.Id && i.Stage == stage.Stage, ct)) return;
+        }
+    }
+
+    /// <summary>
+    /// Hands saved items to Hangfire. When Hangfire cannot take them (its tables unreachable), nothing
+    /// would ever run them, so the job fails with the reason; resuming it hands them over again.
+    /// </summary>
+    public async Task<bool> DispatchAsync(int jobId, IReadOnlyList<JobItem> items)
+    {
+        try
+        {
+            dispatch.EnqueueAll(items);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Job {JobId}: could not queue {Items} item(s) in Hangfire", jobId, items.Count);
+            await outcomes.FailAsync(jobId, $"could not queue its work in Hangfire: {e.Message}; resume the job to try again");
+            return false;
         }
     }
 
