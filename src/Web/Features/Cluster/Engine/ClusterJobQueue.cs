@@ -23,28 +23,15 @@ public sealed class ClusterJobQueue(IDbContextFactory<TumorWebDbContext> dbFacto
     {
         var datasetId = await validation.ValidateAsync(request, ct);
         Job job;
-        List<JobItem> items;
+        List<JobItem> items = [];
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            job = new Job
-            {
-                Kind = request.Kind,
-                Title = await JobTitles.ForAsync(db, request, ct) ?? request.Title.Trim(),
-                Parameters = JobParametersJson.Write(request.Kind, request.Parameters),
-                Status = RunStatus.Queued,
-                CreatedBy = request.CreatedBy,
-                CreatedAt = time.GetUtcNow(),
-                DatasetId = datasetId,
-            };
             // The job, its audit entry and its first items together or not at all.
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            db.Jobs.Add(job);
-            await db.SaveChangesAsync(ct);
-            db.AuditEntries.Add(audit.Entry(job.CreatedBy ?? AuditActions.System, AuditActions.JobStart, $"job {job.Id}", job.Title));
-            items = await stages.NewItemsAsync(db, job, JobStagePlan.First(job.Kind), ct);
-            db.JobItems.AddRange(items);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            job = await NewJobRow.SaveAsync(db, request, datasetId, audit, time.GetUtcNow(), async saved =>
+            {
+                items = await stages.NewItemsAsync(db, saved, JobStagePlan.First(saved.Kind), ct);
+                db.JobItems.AddRange(items);
+            }, ct);
         }
         Announce(job, "queued");
         if (await stages.DispatchAsync(job.Id, items)) return job;

@@ -19,25 +19,7 @@ public sealed class JobQueue(IDbContextFactory<TumorWebDbContext> dbFactory, Job
         var datasetId = await validation.ValidateAsync(request, ct);
         Job job;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            job = new Job
-            {
-                Kind = request.Kind,
-                Title = await JobTitles.ForAsync(db, request, ct) ?? request.Title.Trim(),
-                Parameters = JobParametersJson.Write(request.Kind, request.Parameters),
-                Status = RunStatus.Queued,
-                CreatedBy = request.CreatedBy,
-                CreatedAt = time.GetUtcNow(),
-                DatasetId = datasetId,
-            };
-            // The audit entry names the job's id, known only after the first save; one transaction keeps both or neither.
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            db.Jobs.Add(job);
-            await db.SaveChangesAsync(ct);
-            db.AuditEntries.Add(audit.Entry(job.CreatedBy ?? AuditActions.System, AuditActions.JobStart, $"job {job.Id}", job.Title));
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
+            job = await NewJobRow.SaveAsync(db, request, datasetId, audit, time.GetUtcNow(), null, ct);
         Announce(job, "queued");
         signals.Wake();
         return job;
