@@ -8,9 +8,10 @@ namespace TumorWeb.Web.Features.Jobs.Notifications;
 /// <summary>
 /// Saves the latest progress and message of each running job to its row about once a second, so a
 /// page opened later (or the API) shows where the job is. Status changes are the worker's to save;
-/// this only touches rows still Running, so it never overwrites a final state.
+/// this only touches rows still Running, so it never overwrites a final state. Only events published
+/// on this node: in a cluster, the node that runs a job saves its progress, and the others only show it.
 /// </summary>
-public sealed class JobProgressWriter(IRunNotifier notifier, IDbContextFactory<TumorWebDbContext> dbFactory, TimeProvider time,
+public sealed class JobProgressWriter(RunNotifier notifier, IDbContextFactory<TumorWebDbContext> dbFactory, TimeProvider time,
     ILogger<JobProgressWriter> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
@@ -19,7 +20,7 @@ public sealed class JobProgressWriter(IRunNotifier notifier, IDbContextFactory<T
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var subscription = notifier.Subscribe(e =>
+        using var subscription = notifier.SubscribeLocal(e =>
         {
             if (e.Status == RunStatus.Running) _latest[e.JobId] = e;
         });
