@@ -2,7 +2,6 @@ using MudBlazor.Services;
 using TumorWeb.Web.Components;
 using TumorWeb.Web.Features.Accounts;
 using TumorWeb.Web.Features.Annotations;
-using TumorWeb.Web.Features.Cluster;
 using TumorWeb.Web.Features.Datasets;
 using TumorWeb.Web.Features.Jobs;
 using TumorWeb.Web.Features.Runs;
@@ -29,13 +28,12 @@ public static class TumorWebApp
         builder.WebHost.UseStaticWebAssets();
 
         builder.Services.AddTumorWebHosting(builder.Configuration, builder.Environment);
-        builder.Services.AddClusterWebNode(builder.Configuration);
         builder.Services.AddAccounts(builder.Configuration, TumorWebPaths.From(builder.Configuration, builder.Environment).KeysDirectory);
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        // Hosted services start in this order: migrations, (cluster: data directory marker, run event listener), demo dataset, job worker.
+        // Hosted services start in this order: migrations, demo dataset, job worker.
         builder.Services.AddDatasets();
-        builder.Services.AddJobs();
+        builder.Services.AddJobs(builder.Configuration);
         builder.Services.AddViewer();
         builder.Services.AddRuns();
         builder.Services.AddSharing();

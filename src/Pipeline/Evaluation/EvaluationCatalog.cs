@@ -31,6 +31,20 @@ internal sealed class EvaluationCatalog(IDbContextFactory<TumorWebDbContext> dbF
         return run;
     }
 
+    /// <summary>The run that <paramref name="output"/> holds, made Running again if it had stopped.</summary>
+    public async Task<EvaluationRun> ContinueAsync(string output, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var run = await db.EvaluationRuns.SingleOrDefaultAsync(r => r.OutputDirectory == output, ct)
+            ?? throw new InvalidOperationException($"{output}: no evaluation run in the catalog; its first stage must run first");
+        if (run.Status != RunStatus.Running)
+        {
+            (run.Status, run.CompletedAt, run.Error) = (RunStatus.Running, null, null);
+            await db.SaveChangesAsync(ct);
+        }
+        return run;
+    }
+
     /// <summary>Slides (by path) with a saved row and their heatmap still on disk.</summary>
     public async Task<HashSet<string>> DoneAsync(int runId, CancellationToken ct)
     {

@@ -27,10 +27,29 @@ internal sealed class ExtractionCatalog(IDbContextFactory<TumorWebDbContext> dbF
         return run;
     }
 
+    /// <summary>The run that <paramref name="outputDirectory"/> holds, with its slides, made Running again if it had stopped.</summary>
+    public async Task<ExtractionRun> ContinueAsync(string outputDirectory, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var output = Path.GetFullPath(outputDirectory);
+        var run = await db.ExtractionRuns.Include(r => r.Slides).SingleOrDefaultAsync(r => r.OutputDirectory == output, ct)
+            ?? throw new InvalidOperationException($"{output}: no extraction run in the catalog; its plan stage must run first");
+        if (run.Status != RunStatus.Running)
+        {
+            (run.Status, run.Error, run.CompletedAt) = (RunStatus.Running, null, null);
+            await db.SaveChangesAsync(ct);
+        }
+        return run;
+    }
+
+    /// <summary>
+    /// Saves this slide's row only: the run and its other slides, reachable from the row, are left
+    /// alone, since another process may be saving them at the same time.
+    /// </summary>
     public async Task SaveSlideAsync(RunSlide slide, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.RunSlides.Update(slide);
+        db.Entry(slide).State = EntityState.Modified;
         await db.SaveChangesAsync(ct);
     }
 
@@ -46,7 +65,7 @@ internal sealed class ExtractionCatalog(IDbContextFactory<TumorWebDbContext> dbF
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         db.Patches.AddRange(patches);
-        db.RunSlides.Update(slide);
+        db.Entry(slide).State = EntityState.Modified;
         await db.SaveChangesAsync();
     }
 

@@ -7,16 +7,14 @@ namespace TumorWeb.Pipeline.Mining;
 
 /// <summary>
 /// Reads the mined cells' context patches, as extraction reads them (centred, white outside the
-/// slide), into a new shard after the linked ones, so nothing is ever appended to a shared file.
+/// slide), into a fresh lane of the pack after the linked shards, so nothing is ever appended to a shared file.
 /// </summary>
 internal static class MinedPatchWriter
 {
     public static List<(ScoredCell Cell, PatchLocation Location)> Write(string output, IReadOnlyList<ScoredCell> cells,
         IReadOnlyDictionary<string, RunSlide> slides, int cellSize, int patchSize, CancellationToken ct)
     {
-        // The writer appends to the highest-numbered shard: make that a new, empty one.
-        File.WriteAllBytes(PatchPackFiles.ShardPath(output, (PatchPackFiles.LastShard(output) ?? -1) + 1), []);
-        using var pack = PatchPackWriter.Open(output);
+        using var pack = PatchPackWriter.Open(output, PatchPackFiles.FreshLane(output));
         var written = new List<(ScoredCell, PatchLocation)>(cells.Count);
         var pixels = new byte[checked(patchSize * patchSize * 3)];
         foreach (var group in cells.GroupBy(c => c.Slide).OrderBy(g => g.Key, StringComparer.Ordinal))

@@ -14,11 +14,10 @@ internal static partial class PackLinks
     public static bool LinkOrCopy(string sourceDirectory, string targetDirectory, CancellationToken ct)
     {
         var linked = true;
-        for (var shard = 0; shard <= (PatchPackFiles.LastShard(sourceDirectory) ?? -1); shard++)
+        foreach (var shard in PatchPackFiles.Shards(sourceDirectory))
         {
             ct.ThrowIfCancellationRequested();
             var (from, to) = (PatchPackFiles.ShardPath(sourceDirectory, shard), PatchPackFiles.ShardPath(targetDirectory, shard));
-            if (!File.Exists(from)) continue;
             if (File.Exists(to)) File.Delete(to);
             if (TryHardLink(from, to)) continue;
             linked = false;
@@ -30,7 +29,7 @@ internal static partial class PackLinks
     /// <summary>Removes the shards an unfinished earlier attempt left in the derived run's own folder.</summary>
     public static void RemoveShards(string directory)
     {
-        for (var shard = 0; shard <= (PatchPackFiles.LastShard(directory) ?? -1); shard++)
+        foreach (var shard in PatchPackFiles.Shards(directory))
             File.Delete(PatchPackFiles.ShardPath(directory, shard));
     }
 

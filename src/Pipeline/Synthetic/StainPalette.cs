@@ -56,20 +56,24 @@ internal sealed record StainPalette(
     private static readonly StainVector ShiftedHaematoxylin = StainVector.Unit(0.80, 0.56, 0.20);
     private static readonly StainVector ShiftedEosin = StainVector.Unit(0.45, 0.82, 0.35);
 
-    /// <summary>How much more haematoxylin a slide takes up at --stain-shift 1.</summary>
+    /// <summary>How much more haematoxylin a slide takes up at --stain-shift 1 (and how much less at -1).</summary>
     public const float ShiftedHaematoxylinGain = 0.7f;
 
+    /// <summary>A faded slide keeps at least this share of its haematoxylin.</summary>
+    private const double MinHaematoxylinShare = 0.1;
+
     /// <summary>
-    /// The palette moved outside the default stain range by <paramref name="shift"/> (0 to 1): both stain vectors
-    /// tilted towards <see cref="ShiftedHaematoxylin"/> and <see cref="ShiftedEosin"/>, and haematoxylin
-    /// stronger by up to <see cref="ShiftedHaematoxylinGain"/>. 0 returns this palette unchanged; no random
-    /// draw is made, so the rest of the slide's recipe does not depend on the shift.
+    /// The palette moved outside the default stain range by <paramref name="shift"/> (-1 to 3): both stain vectors
+    /// tilted towards <see cref="ShiftedHaematoxylin"/> and <see cref="ShiftedEosin"/> by |shift| (at most all the
+    /// way), and haematoxylin uptake times 1 + <see cref="ShiftedHaematoxylinGain"/> x shift: a darker, over-stained
+    /// lab above 0, a faded or under-stained one below. 0 returns this palette unchanged; no random draw is
+    /// made, so the rest of the slide's recipe does not depend on the shift.
     /// </summary>
     public StainPalette Shifted(double shift) => shift == 0 ? this : this with
     {
-        Haematoxylin = Haematoxylin.TiltedTowards(ShiftedHaematoxylin, shift),
-        Eosin = Eosin.TiltedTowards(ShiftedEosin, shift),
-        HaematoxylinStrength = HaematoxylinStrength * (1 + ShiftedHaematoxylinGain * (float)shift),
+        Haematoxylin = Haematoxylin.TiltedTowards(ShiftedHaematoxylin, Math.Min(Math.Abs(shift), 1)),
+        Eosin = Eosin.TiltedTowards(ShiftedEosin, Math.Min(Math.Abs(shift), 1)),
+        HaematoxylinStrength = HaematoxylinStrength * (float)Math.Max(MinHaematoxylinShare, 1 + ShiftedHaematoxylinGain * shift),
     };
 
     public static StainPalette Random(ref SynthRandom random) => new(

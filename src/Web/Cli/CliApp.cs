@@ -19,6 +19,7 @@ public static class CliApp
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(UsersCommand.CreateTokens());
+        root.Subcommands.Add(WorkerCommand.Create());
         return root;
     }
 

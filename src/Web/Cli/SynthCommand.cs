@@ -21,7 +21,7 @@ public static class SynthCommand
         var mpp = new Option<double>("--mpp") { Description = "Microns per pixel, written as the TIFF resolution tags (0.25 is a 40x scan).", DefaultValueFactory = _ => SynthOptions.DefaultMpp };
         var stainShift = new Option<double>("--stain-shift")
         {
-            Description = "0 to 1: move every slide's stain outside the default range (tilted stain vectors, more haematoxylin); 0 writes the default slides.",
+            Description = "-1 to 3: move every slide's stain outside the default range: stain vectors tilted by |S| (at most 1), haematoxylin uptake times 1 + 0.7 S (darker above 0, faded below); 0 writes the default slides.",
             DefaultValueFactory = _ => 0,
         };
         var json = new Option<bool>("--json") { Description = "Print machine-readable JSON on stdout." };

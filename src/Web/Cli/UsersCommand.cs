@@ -8,10 +8,15 @@ namespace TumorWeb.Web.Cli;
 /// <summary>
 /// <c>users add|list</c> and <c>tokens create</c>: accounts of the web app's database for admins on
 /// the server (the first admin without the set-up link, tokens for scripts). Passwords come from stdin.
+/// On a cluster node, where the environment sets TumorWeb__Cluster__PostgreSql as for the web nodes,
+/// they act on that database and --db is not used.
 /// </summary>
 public static class UsersCommand
 {
     public const string DefaultDatabase = "data/tumorweb.db";
+
+    /// <summary>The environment variable that names the cluster's database, as the web nodes read it.</summary>
+    public const string ClusterVariable = "TumorWeb__Cluster__PostgreSql";
 
     public static Command Create()
     {
@@ -33,7 +38,7 @@ public static class UsersCommand
         {
             var accounts = services.GetRequiredService<UserAccounts>();
             var userName = parse.GetValue(user)!;
-            if (await accounts.FindByNameAsync(userName) is not { } found) return CliOutput.Fail($"{Path.GetFullPath(parse.GetValue(db)!)}: no user \"{userName}\"");
+            if (await accounts.FindByNameAsync(userName) is not { } found) return CliOutput.Fail($"{Where(parse.GetValue(db)!)}: no user \"{userName}\"");
             var created = await services.GetRequiredService<ApiTokens>().CreateAsync(AuditActions.System, found.Id, parse.GetValue(name)!, ct);
             if (parse.GetValue(json)) CliOutput.WriteJson(new { id = created.Token.Id, user = userName, name = created.Token.Name, token = created.Secret });
             else Console.WriteLine(created.Secret);
@@ -78,10 +83,16 @@ public static class UsersCommand
     private static Option<string> DatabaseOption() =>
         new("--db") { Description = $"The web app's SQLite database (default {DefaultDatabase}).", DefaultValueFactory = _ => DefaultDatabase };
 
+    /// <summary>The database the accounts are in, as error messages name it.</summary>
+    private static string Where(string databasePath) =>
+        string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(ClusterVariable)) ? Path.GetFullPath(databasePath) : $"the cluster database ({ClusterVariable})";
+
     private static Option<bool> JsonOption() => new("--json") { Description = "Print machine-readable JSON on stdout." };
 
     private static async Task<int> WithAccountsAsync(string databasePath, Func<IServiceProvider, Task<int>> action)
     {
+        var cluster = Environment.GetEnvironmentVariable(ClusterVariable);
+        if (!string.IsNullOrWhiteSpace(cluster)) return await WithClusterAccountsAsync(cluster, action);
         var path = Path.GetFullPath(databasePath);
         var services = new ServiceCollection();
         services.AddLogging();
@@ -102,6 +113,39 @@ public static class UsersCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
             return CliOutput.Fail($"{path}: {e.Message}");
+        }
+    }
+
+    /// <summary>The cluster's database, which a web node has already migrated; errors never repeat the password.</summary>
+    private static async Task<int> WithClusterAccountsAsync(string connectionString, Func<IServiceProvider, Task<int>> action)
+    {
+        DatabaseConnection database;
+        try
+        {
+            database = DatabaseConnection.PostgreSql(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            return CliOutput.Fail($"{ClusterVariable}: {e.Message}");
+        }
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddData(database);
+        services.AddAccountStore();
+        await using var provider = services.BuildServiceProvider();
+        try
+        {
+            await using var scope = provider.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<UserAccounts>().EnsureRolesAsync();
+            return await action(scope.ServiceProvider);
+        }
+        catch (AccountException e)
+        {
+            return CliOutput.Fail($"{database}: {e.Message}");
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            return CliOutput.Fail($"cannot use the cluster's {database} ({ClusterVariable}): {e.Message}");
         }
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace TumorWeb.Web.Hosting;
 
 /// <summary>The options' folders made absolute against the content root, created on first use.</summary>
-public sealed class TumorWebPaths(IOptions<TumorWebOptions> options, IWebHostEnvironment environment)
+public sealed class TumorWebPaths(IOptions<TumorWebOptions> options, IHostEnvironment environment)
 {
     public string DataDirectory { get; } = Path.GetFullPath(options.Value.DataDirectory, environment.ContentRootPath);
 
@@ -18,7 +18,7 @@ public sealed class TumorWebPaths(IOptions<TumorWebOptions> options, IWebHostEnv
     /// <summary>The keys that sign session cookies; kept with the data so a restart keeps people signed in.</summary>
     public string KeysDirectory => Path.Combine(DataDirectory, "keys");
 
-    public static TumorWebPaths From(IConfiguration configuration, IWebHostEnvironment environment) =>
+    public static TumorWebPaths From(IConfiguration configuration, IHostEnvironment environment) =>
         new(Microsoft.Extensions.Options.Options.Create(TumorWebOptions.From(configuration)), environment);
 
     /// <summary>

@@ -74,13 +74,35 @@ public class StainShiftTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.Equal(palettes[0].Background, palettes[^1].Background);
     }
 
+    [Fact]
+    public void ANegativeShiftTiltsAsFarAndFadesTheHaematoxylin()
+    {
+        var palette = SlideRecipe.Create(4, "tumor_001", true, Side, Side, 0).Palette;
+        var faded = SlideRecipe.Create(4, "tumor_001", true, Side, Side, -0.5).Palette;
+        var darker = SlideRecipe.Create(4, "tumor_001", true, Side, Side, 0.5).Palette;
+        Assert.Equal(darker.Haematoxylin, faded.Haematoxylin);
+        Assert.Equal(darker.Eosin, faded.Eosin);
+        Assert.Equal(palette.HaematoxylinStrength * 0.65f, faded.HaematoxylinStrength, 4);
+        Assert.Equal(palette.HaematoxylinStrength * 0.1f, SlideRecipe.Create(4, "tumor_001", true, Side, Side, -1.5).Palette.HaematoxylinStrength, 4);
+        Assert.True(TissueColour(Paint(-0.5)).Density < TissueColour(Paint(0)).Density);
+    }
+
+    [Fact]
+    public void PastOneOnlyTheHaematoxylinKeepsRising()
+    {
+        var one = SlideRecipe.Create(4, "tumor_001", true, Side, Side, 1).Palette;
+        var three = SlideRecipe.Create(4, "tumor_001", true, Side, Side, 3).Palette;
+        Assert.Equal(one.Haematoxylin, three.Haematoxylin);
+        Assert.Equal(one.HaematoxylinStrength / 1.7f * 3.1f, three.HaematoxylinStrength, 4);
+    }
+
     [Theory]
-    [InlineData(-0.1)]
-    [InlineData(1.5)]
+    [InlineData(-1.1)]
+    [InlineData(3.5)]
     [InlineData(double.NaN)]
-    public void ShiftOutsideZeroToOneIsRefused(double shift)
+    public void ShiftOutsideMinusOneToThreeIsRefused(double shift)
     {
         var options = new SynthOptions("out", 1, 1024, 1024, 1, StainShift: shift);
-        Assert.StartsWith("the stain shift must be between 0 and 1", Assert.Throws<ArgumentException>(options.Validate).Message);
+        Assert.StartsWith("the stain shift must be between -1 and 3", Assert.Throws<ArgumentException>(options.Validate).Message);
     }
 }

@@ -47,10 +47,10 @@ public sealed class MineCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task StainShiftOutsideZeroToOneIsRefused()
+    public async Task StainShiftOutsideMinusOneToThreeIsRefused()
     {
-        var result = await CliRunner.RunAsync("synth", In("slides"), "--slides", "1", "--size", "1024x1024", "--seed", "1", "--stain-shift", "2");
+        var result = await CliRunner.RunAsync("synth", In("slides"), "--slides", "1", "--size", "1024x1024", "--seed", "1", "--stain-shift", "4");
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("the stain shift must be between 0 and 1 (got 2)", result.Stderr);
+        Assert.Contains("the stain shift must be between -1 and 3 (got 4)", result.Stderr);
     }
 }

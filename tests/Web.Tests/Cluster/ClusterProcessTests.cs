@@ -1,5 +1,5 @@
 using Npgsql;
-using TumorWeb.Web.Features.Cluster.Storage;
+using TumorWeb.Web.Features.Cluster.Signals;
 
 namespace TumorWeb.Web.Tests.Cluster;
 
@@ -28,7 +28,7 @@ public sealed class ClusterProcessTests(PostgresFixture postgres) : IDisposable
             ["--urls", $"http://127.0.0.1:{TumorWebProcess.FreePort()}"]);
         Assert.NotEqual(0, await stray.WaitForExitAsync(ExitPatience));
         Assert.Contains(stray.LogLines(), line => line.Contains(
-            DataDirectoryMarker.Refusal(_elsewhere.Path, $"holds no {DataDirectoryMarker.FileName} marker file"), StringComparison.Ordinal));
+            $"{_elsewhere.Path} is not the cluster's shared data directory: it has no {DataDirectoryMarker.FileName} marker.", StringComparison.Ordinal));
         Assert.False(first.HasExited);
     }
 
@@ -37,6 +37,7 @@ public sealed class ClusterProcessTests(PostgresFixture postgres) : IDisposable
         ["TumorWeb__Cluster__PostgreSql"] = database,
         ["TumorWeb__DataDirectory"] = dataDirectory,
         ["TumorWeb__DemoDataset"] = "false",
+        ["TumorWeb__Cluster__RunJobs"] = "false",
     };
 
     private static async Task<string?> RecordedMarkerAsync(string database)

@@ -78,7 +78,7 @@ public sealed class ClusterSignalsTests(PostgresFixture postgres, ITestOutputHel
         await using var other = new Node(_data.Path, database, withProgressWriter: true);
         await using var otherClient = await HubClient.ConnectAsync(other);
         await WarmUpAsync(origin, otherClient);
-        var listener = ClusterSignalsConnection.ListenerApplicationName(other.Services.GetRequiredService<ClusterNode>().Id);
+        var listener = RunEventRelay.ListenerApplicationName(other.Services.GetRequiredService<ClusterSignalSettings>().Node);
 
         Assert.Equal(1, await TerminateAsync(database, listener));
 
@@ -127,9 +127,9 @@ public sealed class ClusterSignalsTests(PostgresFixture postgres, ITestOutputHel
 
     public void Dispose() => _data.Dispose();
 
-    /// <summary>A web node in cluster mode; without its progress writer when asked.</summary>
+    /// <summary>A web node in cluster mode that runs no jobs (nothing else touches the test's job row); without its progress writer when asked.</summary>
     private sealed class Node(string dataDirectory, string database, bool withProgressWriter)
-        : TumorWebFactory(dataDirectory, settings: new Dictionary<string, string> { [AppDatabase.ClusterKey] = database })
+        : TumorWebFactory(dataDirectory, settings: new Dictionary<string, string> { [AppDatabase.ClusterKey] = database, ["TumorWeb:Cluster:RunJobs"] = "false" })
     {
         public RunNotifier Notifier => Services.GetRequiredService<RunNotifier>();
 

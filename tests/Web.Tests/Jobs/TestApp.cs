@@ -23,8 +23,9 @@ namespace TumorWeb.Web.Tests.Jobs;
 /// job API's steps. Several instances in turn on the same folder model restarts of the app.
 /// </summary>
 /// <param name="gate">Holds running jobs where a test needs them to wait; none when null.</param>
-public sealed class TestApp(string dataDirectory, int maxConcurrentJobs = 1, JobGate? gate = null)
-    : TumorWebFactory(dataDirectory, settings: new Dictionary<string, string>
+/// <param name="settings">More configuration keys, e.g. the cluster database.</param>
+public sealed class TestApp(string dataDirectory, int maxConcurrentJobs = 1, JobGate? gate = null, IReadOnlyDictionary<string, string>? settings = null)
+    : TumorWebFactory(dataDirectory, settings: new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
     {
         ["TumorWeb:MaxConcurrentJobs"] = maxConcurrentJobs.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }, environment: "Production")

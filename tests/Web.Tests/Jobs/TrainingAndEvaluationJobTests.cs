@@ -15,7 +15,8 @@ public sealed class TrainingAndEvaluationJobTests(SyntheticDataset dataset) : IC
     [Fact]
     public async Task TrainedModelIsEvaluatedAndItsHeatmapsAndRocAreServed()
     {
-        await using var app = new TestApp(dataset.NewDataDirectory());
+        var data = dataset.NewDataDirectory();
+        await using var app = new TestApp(data);
         var (datasetId, slideIds) = await app.RegisterDatasetAsync(dataset.Folder);
         var metrics = new List<RunMetric>();
         using var subscription = app.Services.GetRequiredService<IRunNotifier>().Subscribe(e =>
@@ -57,5 +58,35 @@ public sealed class TrainingAndEvaluationJobTests(SyntheticDataset dataset) : IC
         Assert.Equal((1.0, 1.0), (roc.Points[^1].Fpr, roc.Points[^1].Tpr));
         Assert.Equal(HttpStatusCode.NotFound,
             (await client.GetAsync($"/api/evaluations/{evaluation.RunId}/slides/{tumorSlide.Id}/..%2F..%2Ftumorweb.db")).StatusCode);
+
+        await SameEvaluationInStagesByTwoWorkersMeasuresTheSame(app, Path.Combine(data, "evaluation-in-stages"), training.RunId.Value, datasetId, slideIds, result);
+    }
+
+    /// <summary>As a cluster runs it: the first stage, the slides shared by two workers at once in reverse order, then the measurement.</summary>
+    private static async Task SameEvaluationInStagesByTwoWorkersMeasuresTheSame(TestApp app, string output, int trainingRunId, int datasetId,
+        IReadOnlyList<int> slideIds, EvaluationDetailView whole)
+    {
+        var factory = app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<TumorWeb.Data.TumorWebDbContext>>();
+        var options = new TumorWeb.Pipeline.Evaluation.EvaluationRunOptions
+        {
+            TrainingRunId = trainingRunId, DatasetId = datasetId, SlideIds = slideIds,
+            OutputDirectory = output,
+        };
+        var begun = await new TumorWeb.Pipeline.Evaluation.EvaluationStages(factory, TimeProvider.System).BeginAsync(options, null, CancellationToken.None);
+        var reversed = begun.Slides.Reverse().ToList();
+        async Task Worker(IEnumerable<string> slides)
+        {
+            var stages = new TumorWeb.Pipeline.Evaluation.EvaluationStages(factory, TimeProvider.System);
+            foreach (var slide in slides) await stages.ScoreSlideAsync(options, slide, null, CancellationToken.None);
+        }
+        await Task.WhenAll(Task.Run(() => Worker(reversed.Where((_, i) => i % 2 == 0))), Task.Run(() => Worker(reversed.Where((_, i) => i % 2 == 1))));
+        var report = await new TumorWeb.Pipeline.Evaluation.EvaluationStages(factory, TimeProvider.System).FinishAsync(options, null, CancellationToken.None);
+
+        var staged = await app.GetAsync<EvaluationDetailView>($"/api/evaluations/{report.RunId}");
+        Assert.Equal(RunStatus.Completed, report.Status);
+        Assert.NotNull(whole.Run.SlideAuc);
+        Assert.Equal(whole.Run.SlideAuc, staged.Run.SlideAuc);
+        Assert.Equal(whole.Run.FrocScore, staged.Run.FrocScore);
+        Assert.Equal(whole.Slides.Select(s => (s.Name, s.Auc, s.AucTissue, s.MaxScore)), staged.Slides.Select(s => (s.Name, s.Auc, s.AucTissue, s.MaxScore)));
     }
 }

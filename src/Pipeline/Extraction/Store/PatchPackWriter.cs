@@ -18,14 +18,16 @@ public sealed class PatchPackWriter : IDisposable
     private readonly string directory;
     private readonly long maxShardBytes;
     private readonly FileStream writerLock;
+    private readonly int lane;
     private FileStream shard;
     private int shardNumber;
     private long shardLength;
     private bool disposed;
 
-    private PatchPackWriter(string directory, long maxShardBytes, FileStream writerLock, int shardNumber, FileStream shard)
+    private PatchPackWriter(string directory, long maxShardBytes, FileStream writerLock, int lane, int shardNumber, FileStream shard)
     {
         this.directory = directory;
+        this.lane = lane;
         this.maxShardBytes = maxShardBytes;
         this.writerLock = writerLock;
         this.shardNumber = shardNumber;
@@ -34,18 +36,21 @@ public sealed class PatchPackWriter : IDisposable
     }
 
     /// <summary>
-    /// Opens the pack in directory (created if missing) for appending after its last intact record,
-    /// cutting off a record that a crash left half written. Only one writer may hold a folder.
+    /// Opens lane <paramref name="lane"/> of the pack in directory (created if missing) for appending after the
+    /// lane's last intact record, cutting off a record that a crash left half written. Only one writer
+    /// may hold a lane; writers of different lanes (e.g. one per slide, in different processes) may
+    /// append at the same time.
     /// </summary>
-    public static PatchPackWriter Open(string directory, long maxShardBytes = DefaultMaxShardBytes)
+    public static PatchPackWriter Open(string directory, int lane = 0, long maxShardBytes = DefaultMaxShardBytes)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxShardBytes);
+        ArgumentOutOfRangeException.ThrowIfNegative(lane);
         Directory.CreateDirectory(directory);
-        var writerLock = TakeWriterLock(directory);
+        var writerLock = TakeWriterLock(directory, lane);
         try
         {
-            var last = PatchPackFiles.LastShard(directory) ?? 0;
-            return new PatchPackWriter(directory, maxShardBytes, writerLock, last, OpenShardAtIntactEnd(directory, last));
+            var last = PatchPackFiles.LastShardOfLane(directory, lane) ?? PatchPackFiles.FirstShardOf(lane);
+            return new PatchPackWriter(directory, maxShardBytes, writerLock, lane, last, OpenShardAtIntactEnd(directory, last));
         }
         catch
         {
@@ -114,6 +119,8 @@ public sealed class PatchPackWriter : IDisposable
         // The finished shard is made durable first, so only the newest shard can ever have a torn tail.
         shard.Flush(flushToDisk: true);
         shard.Dispose();
+        if (PatchPackFiles.LaneOf(shardNumber + 1) != lane)
+            throw new IOException($"{directory}: lane {lane} of the patch pack is full ({PatchPackFiles.LaneSpan} shards)");
         shardNumber++;
         shard = new FileStream(PatchPackFiles.ShardPath(directory, shardNumber), FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 0);
         shardLength = 0;
@@ -141,16 +148,18 @@ public sealed class PatchPackWriter : IDisposable
         }
     }
 
-    private static FileStream TakeWriterLock(string directory)
+    private static FileStream TakeWriterLock(string directory, int lane)
     {
-        var path = PatchPackFiles.LockPath(directory);
+        var path = PatchPackFiles.LockPath(directory, lane);
         try
         {
             return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
         catch (IOException e)
         {
-            throw new IOException($"{directory}: another patch pack writer has this folder open", e);
+            throw new IOException(lane == 0
+                ? $"{directory}: another patch pack writer has this folder open"
+                : $"{directory}: another patch pack writer has lane {lane} of this folder open", e);
         }
     }
 }

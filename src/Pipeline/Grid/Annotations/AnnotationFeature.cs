@@ -8,6 +8,12 @@ public sealed record AnnotationFeature(Polygon Shape, AnnotationRole Role)
 {
     public IReadOnlyList<FeatureMeasurement> Measurements { get; init; } = [];
 
+    /// <summary>The feature's GeoJSON <c>id</c>; none when null.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>Text properties written after the classification, e.g. who drew the region and when.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Texts { get; init; } = [];
+
     /// <summary>The tumour polygons, then the exclusion polygons.</summary>
     public static IReadOnlyList<AnnotationFeature> Of(SlideAnnotations annotations) =>
     [

@@ -9,7 +9,8 @@ namespace TumorWeb.Pipeline.Grid.Annotations;
 /// <c>type: "Feature"</c>, a Polygon geometry in level-0 pixels, and properties
 /// <c>objectType: "annotation"</c> and <c>classification: { name, color: [r, g, b] }</c>.
 /// Measurements go both into the properties under their key and into QuPath's
-/// <c>measurements</c> object under their label, where QuPath lists them.
+/// <c>measurements</c> object under their label, where QuPath lists them. A feature's id and text
+/// properties are written when it has them.
 /// </summary>
 public static class GeoJsonAnnotationWriter
 {
@@ -37,6 +38,7 @@ public static class GeoJsonAnnotationWriter
     {
         json.WriteStartObject();
         json.WriteString("type", "Feature");
+        if (feature.Id is not null) json.WriteString("id", feature.Id);
         json.WritePropertyName("geometry");
         JsonSerializer.Serialize(json, (Geometry)ToGeometry(feature.Shape), GeometryOptions);
         json.WriteStartObject("properties");
@@ -47,6 +49,7 @@ public static class GeoJsonAnnotationWriter
         foreach (var channel in QuPathClasses.ColorOf(feature.Role)) json.WriteNumberValue(channel);
         json.WriteEndArray();
         json.WriteEndObject();
+        foreach (var text in feature.Texts) json.WriteString(text.Key, text.Value);
         foreach (var m in feature.Measurements) json.WriteNumber(m.Key, m.Value);
         if (feature.Measurements.Count > 0)
         {

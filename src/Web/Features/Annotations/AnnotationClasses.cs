@@ -19,8 +19,5 @@ public static class AnnotationClasses
         _ => null,
     };
 
-    public static string NameOf(AnnotationKind kind) => kind == AnnotationKind.Tumor ? Tumor : Exclusion;
-
-    /// <summary>QuPath's classification colour, as [r, g, b].</summary>
-    public static int[] ColourOf(AnnotationKind kind) => QuPathClasses.ColorOf(kind == AnnotationKind.Tumor ? AnnotationRole.Tumor : AnnotationRole.Exclusion);
+    public static AnnotationRole RoleOf(AnnotationKind kind) => kind == AnnotationKind.Tumor ? AnnotationRole.Tumor : AnnotationRole.Exclusion;
 }

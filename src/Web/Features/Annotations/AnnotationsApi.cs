@@ -26,7 +26,7 @@ public static class AnnotationsApi
 
     private static async Task<IResult> GetAsync(int id, AppAnnotations annotations, CancellationToken ct) =>
         await annotations.GeoJsonAsync(id, ct) is { } collection
-            ? Results.Text(collection.ToJsonString(), "application/geo+json")
+            ? Results.Text(collection, "application/geo+json")
             : ApiResults.NotFound($"slide {id} does not exist");
 
     /// <summary>The same regions as ASAP XML (groups Tumor and Exclusion), for ASAP and the app's own XML reader.</summary>
@@ -64,7 +64,7 @@ public static class AnnotationsApi
             return ApiResults.BadRequest(e.Message);
         }
         return await annotations.SaveAsync(SignedInUser.NameOf(request.HttpContext.User), id, regions, ct)
-            ? Results.Text((await annotations.GeoJsonAsync(id, ct))!.ToJsonString(), "application/geo+json")
+            ? Results.Text((await annotations.GeoJsonAsync(id, ct))!, "application/geo+json")
             : ApiResults.NotFound($"slide {id} does not exist");
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using TumorWeb.Data;
 using TumorWeb.Data.Entities;
@@ -17,7 +16,7 @@ namespace TumorWeb.Web.Features.Annotations;
 public sealed class AppAnnotations(IDbContextFactory<TumorWebDbContext> dbFactory, AuditLog audit, DatasetScans scans)
 {
     /// <summary>The slide's regions as GeoJSON; null when there is no such slide.</summary>
-    public async Task<JsonObject?> GeoJsonAsync(int slideId, CancellationToken ct = default)
+    public async Task<string?> GeoJsonAsync(int slideId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.RegisteredSlides.AnyAsync(s => s.Id == slideId, ct)) return null;

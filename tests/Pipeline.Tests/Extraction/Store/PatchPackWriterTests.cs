@@ -99,11 +99,11 @@ public sealed class PatchPackWriterTests
         var patch = TestPatches.Noise(1, 32, 32);
         var recordLength = RecordLengthOf(patch, 32, 32);
         var limit = 3 * recordLength;
-        using (var writer = PatchPackWriter.Open(folder.Path, limit))
+        using (var writer = PatchPackWriter.Open(folder.Path, maxShardBytes: limit))
             for (var i = 0; i < 4; i++)
                 writer.Append(patch, 32, 32);
 
-        using var reopened = PatchPackWriter.Open(folder.Path, limit);
+        using var reopened = PatchPackWriter.Open(folder.Path, maxShardBytes: limit);
         var next = reopened.Append(patch, 32, 32);
 
         Assert.Equal(new PatchLocation(1, recordLength, recordLength), next);

@@ -88,4 +88,22 @@ public class AnnotationWritersTests
         Assert.Equal(0.75, properties.GetProperty("maxProbability").GetDouble());
         Assert.Equal(0.75, properties.GetProperty("measurements").GetProperty("Max probability").GetDouble());
     }
+
+    [Fact]
+    public void AFeaturesIdAndTextPropertiesAreWrittenOnlyWhenItHasThem()
+    {
+        using var stream = new MemoryStream();
+        GeoJsonAnnotationWriter.Write(stream, [
+            new AnnotationFeature(new Polygon(Island), AnnotationRole.Exclusion) { Id = "r-7", Texts = [new("author", "ana")] },
+            new AnnotationFeature(new Polygon(Island), AnnotationRole.Tumor),
+        ]);
+
+        using var json = JsonDocument.Parse(Encoding.UTF8.GetString(stream.ToArray()));
+        var features = json.RootElement.GetProperty("features");
+        Assert.Equal("r-7", features[0].GetProperty("id").GetString());
+        Assert.Equal("ana", features[0].GetProperty("properties").GetProperty("author").GetString());
+        Assert.Equal("Exclusion", features[0].GetProperty("properties").GetProperty("classification").GetProperty("name").GetString());
+        Assert.False(features[1].TryGetProperty("id", out _));
+        Assert.False(features[1].GetProperty("properties").TryGetProperty("author", out _));
+    }
 }

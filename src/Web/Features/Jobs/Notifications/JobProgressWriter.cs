@@ -8,10 +8,10 @@ namespace TumorWeb.Web.Features.Jobs.Notifications;
 /// <summary>
 /// Saves the latest progress and message of each running job to its row about once a second, so a
 /// page opened later (or the API) shows where the job is. Status changes are the worker's to save;
-/// this only touches rows still Running, so it never overwrites a final state. Only events published
-/// on this node: in a cluster, the node that runs a job saves its progress, and the others only show it.
+/// this only touches rows still Running, so it never overwrites a final state. In a cluster each
+/// node saves only its own jobs' events: those relayed from other nodes were saved where they ran.
 /// </summary>
-public sealed class JobProgressWriter(RunNotifier notifier, IDbContextFactory<TumorWebDbContext> dbFactory, TimeProvider time,
+public sealed class JobProgressWriter(IRunNotifier notifier, IDbContextFactory<TumorWebDbContext> dbFactory, TimeProvider time,
     ILogger<JobProgressWriter> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);

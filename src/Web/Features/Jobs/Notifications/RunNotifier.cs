@@ -5,9 +5,8 @@ namespace TumorWeb.Web.Features.Jobs.Notifications;
 /// pages, the hub relay and the progress writer. Throttled per job by <see cref="RunEventThrottle"/>;
 /// a held event goes out from a timer at its due time. Events reach subscribers in the order they
 /// were let through, one at a time, so a subscriber must not block (hand off to a channel or InvokeAsync).
-/// In cluster mode, events that other nodes published arrive through <see cref="DeliverFromOtherNode"/>:
-/// they reach <see cref="Subscribe"/>'s handlers (pages, the hub relay) but not <see cref="SubscribeLocal"/>'s
-/// (the progress writer, which the origin node's writer already did, and the broadcaster, which must not echo them).
+/// In a cluster, events other nodes published arrive through <see cref="DeliverRemote"/>: they go to
+/// every subscriber except the local-only ones.
 /// </summary>
 public sealed class RunNotifier(TimeProvider time, ILogger<RunNotifier> logger) : IRunNotifier, IDisposable
 {
@@ -17,30 +16,33 @@ public sealed class RunNotifier(TimeProvider time, ILogger<RunNotifier> logger) 
     private readonly Lock _gate = new();
     private readonly RunEventThrottle _throttle = new(Interval);
     private readonly Dictionary<int, ITimer> _flushTimers = [];
-    private readonly List<Subscriber> _subscribers = [];
+    private readonly List<Action<RunEvent>> _subscribers = [];
+    private readonly List<Action<RunEvent>> _localSubscribers = [];
 
     public void Publish(RunEvent runEvent)
     {
         lock (_gate)
         {
             var decision = _throttle.Offer(runEvent, time.GetUtcNow());
-            if (decision.Send is { } send) Deliver(send, fromOtherNode: false);
+            if (decision.Send is { } send) Deliver(send);
             if (decision.FlushAt is { } due) ArmFlush(runEvent.JobId, due);
         }
     }
 
-    public IDisposable Subscribe(Action<RunEvent> handler) => Add(new Subscriber(handler, FromOtherNodes: true));
+    public IDisposable Subscribe(Action<RunEvent> handler) => Add(_subscribers, handler);
 
-    /// <summary>Calls <paramref name="handler"/> only for events published on this node.</summary>
-    public IDisposable SubscribeLocal(Action<RunEvent> handler) => Add(new Subscriber(handler, FromOtherNodes: false));
+    public IDisposable SubscribeLocal(Action<RunEvent> handler) => Add(_localSubscribers, handler);
 
-    /// <summary>
-    /// An event another node published (and throttled) before: straight to the subscribers that take
-    /// other nodes' events, in arrival order, without a second throttle.
-    /// </summary>
-    public void DeliverFromOtherNode(RunEvent runEvent)
+    /// <summary>An event another node of the cluster published (and throttled): to every subscriber but the local-only ones.</summary>
+    public void DeliverRemote(RunEvent runEvent)
     {
-        lock (_gate) Deliver(runEvent, fromOtherNode: true);
+        lock (_gate) Deliver(runEvent, _subscribers);
+    }
+
+    private Subscription Add(List<Action<RunEvent>> list, Action<RunEvent> handler)
+    {
+        lock (_gate) list.Add(handler);
+        return new Subscription(this, list, handler);
     }
 
     public void Dispose()
@@ -64,25 +66,24 @@ public sealed class RunNotifier(TimeProvider time, ILogger<RunNotifier> logger) 
         lock (_gate)
         {
             if (_flushTimers.Remove(jobId, out var timer)) timer.Dispose();
-            if (_throttle.Flush(jobId, time.GetUtcNow()) is { } held) Deliver(held, fromOtherNode: false);
+            if (_throttle.Flush(jobId, time.GetUtcNow()) is { } held) Deliver(held);
             else if (_throttle.DueAt(jobId) is { } due) ArmFlush(jobId, due);
         }
     }
 
-    private IDisposable Add(Subscriber subscriber)
+    private void Deliver(RunEvent runEvent)
     {
-        lock (_gate) _subscribers.Add(subscriber);
-        return new Subscription(this, subscriber);
+        Deliver(runEvent, _localSubscribers);
+        Deliver(runEvent, _subscribers);
     }
 
-    private void Deliver(RunEvent runEvent, bool fromOtherNode)
+    private void Deliver(RunEvent runEvent, List<Action<RunEvent>> subscribers)
     {
-        foreach (var subscriber in _subscribers.ToArray())
+        foreach (var subscriber in subscribers.ToArray())
         {
-            if (fromOtherNode && !subscriber.FromOtherNodes) continue;
             try
             {
-                subscriber.Handler(runEvent);
+                subscriber(runEvent);
             }
             catch (Exception e)
             {
@@ -91,13 +92,11 @@ public sealed class RunNotifier(TimeProvider time, ILogger<RunNotifier> logger) 
         }
     }
 
-    private sealed record Subscriber(Action<RunEvent> Handler, bool FromOtherNodes);
-
-    private sealed class Subscription(RunNotifier owner, Subscriber subscriber) : IDisposable
+    private sealed class Subscription(RunNotifier owner, List<Action<RunEvent>> list, Action<RunEvent> handler) : IDisposable
     {
         public void Dispose()
         {
-            lock (owner._gate) owner._subscribers.Remove(subscriber);
+            lock (owner._gate) list.Remove(handler);
         }
     }
 }

@@ -16,13 +16,17 @@ public sealed class EvaluationJobRunner(IDbContextFactory<TumorWebDbContext> dbF
 {
     public JobKind Kind => JobKind.Evaluation;
 
-    public async Task RunAsync(JobContext context, CancellationToken ct)
+    public async Task RunAsync(JobContext context, CancellationToken ct) =>
+        await new EvaluationRunner(dbFactory, time).RunAsync(await OptionsForJobAsync(context, ct), new Progress(context), ct);
+
+    /// <summary>The job's evaluation settings with the dataset's drawn ground truth, into runs/evaluation-&lt;job id&gt;.</summary>
+    public async Task<EvaluationRunOptions> OptionsForJobAsync(JobContext context, CancellationToken ct)
     {
         var p = context.Parameters<EvaluationJobParameters>();
         Dictionary<int, Pipeline.Grid.Annotations.DrawnAnnotations> drawn;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             drawn = await Annotations.AppAnnotations.GroundTruthOfDatasetAsync(db, p.DatasetId, ct);
-        var options = new EvaluationRunOptions
+        return new EvaluationRunOptions
         {
             TrainingRunId = p.TrainingRunId,
             DatasetId = p.DatasetId,
@@ -32,7 +36,6 @@ public sealed class EvaluationJobRunner(IDbContextFactory<TumorWebDbContext> dbF
             MaxTissuePixels = settings.Value.MaxTissuePixels,
             DrawnAnnotations = drawn,
         };
-        await new EvaluationRunner(dbFactory, time).RunAsync(options, new Progress(context), ct);
     }
 
     /// <summary>Links the job to its run at the first report (the run's row exists by then) and shows the rest on the job.</summary>

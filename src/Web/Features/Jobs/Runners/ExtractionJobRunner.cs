@@ -21,6 +21,15 @@ public sealed class ExtractionJobRunner(IDbContextFactory<TumorWebDbContext> dbF
 
     public async Task RunAsync(JobContext context, CancellationToken ct)
     {
+        var options = await OptionsForJobAsync(context, ct);
+        var progress = new ExtractionProgress(context, dbFactory, options.OutputDirectory);
+        var report = await new ExtractionRunner(dbFactory, time).RunAsync(options, progress, ct);
+        ReportFinished(context, report);
+    }
+
+    /// <summary>The job's extraction settings with its dataset's slides, roles and drawn regions, into runs/extraction-&lt;job id&gt;.</summary>
+    public async Task<ExtractionOptions> OptionsForJobAsync(JobContext context, CancellationToken ct)
+    {
         var p = context.Parameters<ExtractionJobParameters>();
         Dataset dataset;
         Dictionary<int, DrawnAnnotations> drawn;
@@ -31,13 +40,16 @@ public sealed class ExtractionJobRunner(IDbContextFactory<TumorWebDbContext> dbF
             drawn = await AppAnnotations.GroundTruthOfDatasetAsync(db, dataset.Id, ct);
         }
         var options = OptionsFor(p, dataset, JobOutputFolder.Create(paths.RunDirectory("extraction", context.JobId)));
-        options = options with
+        return options with
         {
             Grid = options.Grid with { MaxTissuePixels = settings.Value.MaxTissuePixels },
             DrawnAnnotations = dataset.Slides.Where(s => drawn.ContainsKey(s.Id)).ToDictionary(s => s.Name, s => drawn[s.Id]),
         };
-        var progress = new ExtractionProgress(context, dbFactory, options.OutputDirectory);
-        var report = await new ExtractionRunner(dbFactory, time).RunAsync(options, progress, ct);
+    }
+
+    /// <summary>Links the job to the finished run and says what it made; throws when the run failed, so the job fails with it.</summary>
+    public static void ReportFinished(JobContext context, ExtractionReport report)
+    {
         context.Link(report.RunId);
         if (report.Status == RunStatus.Failed) throw new InvalidOperationException($"extraction run {report.RunId} failed: {report.Error}");
         context.Report(1, report.FailedSlides == 0

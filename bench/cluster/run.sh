@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Cluster scaling benchmark (issue 15): extraction and evaluation of the same synthetic slides, run
+# three ways through the web app's API: embedded (one process on SQLite, pinned to one core), one
+# `tumorweb worker` on one core, and two workers on one core each (cluster mode on a throwaway
+# PostgreSQL on loopback, started and removed here). Prints wall times and the scaling efficiency
+# t(1 worker) / (2 x t(2 workers)); appends the table to bench/results/cluster-<date>.md.
+# Usage: bench/cluster/run.sh [slides=8] [size=6144]     SKIP_SETUP=1 skips set-up and build.
+# Needs 2 cores (taskset -c 0 and -c 1), Debian's postgresql, and runs as root or the postgres user.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+slides=${1:-8}
+size=${2:-6144}
+work="$PWD/bench/results/cluster"
+out="$PWD/bench/results/cluster-$(date -u +%Y-%m-%d).md"
+[ "${SKIP_SETUP:-0}" = 1 ] || CONFIGURATION=Release scripts/setup.sh
+app="$PWD/src/Web/bin/Release/net10.0/tumorweb.dll"
+password="bench admin passphrase"
+pids=()
+pg_data=""
+bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  if [ -n "$pg_data" ]; then as_postgres "$bin/pg_ctl" stop -D "$pg_data" -m immediate >/dev/null 2>&1 || true; rm -rf "$(dirname "$pg_data")"; fi
+}
+trap cleanup EXIT
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {}, {'d': d}))" "$1"; }
+free_port() { python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1',0)); print(s.getsockname()[1])"; }
+
+rm -rf "$work"
+mkdir -p "$work"
+dotnet "$app" synth "$work/slides" --slides "$slides" --normal $((slides / 4)) --size "${size}x${size}" --seed 17 >/dev/null
+
+wait_http() { # wait_http URL LOG: up to 120 s
+  for _ in $(seq 1 240); do curl -sf -o /dev/null "$1" && return 0; sleep 0.5; done
+  echo "no answer from $1 within 120 s; see $2" >&2; exit 1
+}
+api() { curl -sf -H "Authorization: Bearer $token" -H 'content-type: application/json' "$@"; }
+wait_job() { # wait_job ID: waits (up to 2 h) until the job is final; prints its JSON
+  local job
+  for _ in $(seq 1 14400); do
+    job=$(api "${url}api/jobs/$1")
+    case $(echo "$job" | json "d['status']") in Completed|Failed|Cancelled|Interrupted) echo "$job"; return 0;; esac
+    sleep 0.5
+  done
+  echo "job $1 did not finish within 2 h" >&2; exit 1
+}
+timed_job() { # timed_job KIND BODY: prints "seconds runId"
+  local start job id
+  start=$(date +%s.%N)
+  id=$(api -X POST "${url}api/jobs/$1" -d "$2" | json "d['id']")
+  job=$(wait_job "$id")
+  [ "$(echo "$job" | json "d['status']")" = Completed ] || { echo "$1 job $id: $job" >&2; exit 1; }
+  echo "$(python3 -c "print(round($(date +%s.%N) - $start, 1))") $(echo "$job" | json "d['runId']")"
+}
+# run_jobs: registers the slides, extracts (timed), trains tiny for 1 epoch (not timed), evaluates every slide (timed).
+run_jobs() {
+  local dataset ids extract train evaluate
+  dataset=$(api -X POST "${url}api/datasets" -d "{\"folder\":\"$work/slides\",\"name\":\"bench\"}" | json "d['id']")
+  for _ in $(seq 1 240); do
+    ids=$(api "${url}api/datasets/$dataset" | json "','.join(str(s['id']) for s in d['slides']) if len(d['slides']) == $slides and all(s['width'] > 0 for s in d['slides']) else ''")
+    [ -n "$ids" ] && break; sleep 0.5
+  done
+  [ -n "$ids" ] || { echo "dataset scan did not finish" >&2; exit 1; }
+  extract=$(timed_job extraction "{\"datasetId\":$dataset,\"tumorSlideThreshold\":10}")
+  train=$(timed_job training "{\"extractionRunId\":${extract#* },\"preset\":\"tiny\",\"epochs\":1}")
+  evaluate=$(timed_job evaluation "{\"trainingRunId\":${train#* },\"datasetId\":$dataset,\"slideIds\":[$ids]}")
+  echo "${extract% *} ${evaluate% *} $(api "${url}api/evaluations/${evaluate#* }" | json "d['run']['slideAuc']")"
+}
+start_web() { # start_web DATA LOG [SETTING...]: the web app on a free port, pinned to core 0
+  local data=$1 log=$2; shift 2
+  port=$(free_port); url="http://127.0.0.1:$port/"
+  taskset -c 0 dotnet "$app" --urls "http://127.0.0.1:$port" --TumorWeb:DataDirectory="$data" --TumorWeb:DemoDataset=false \
+    --TumorWeb:DataRoots:0="$work" --TumorWeb:Accounts:AdminPassword="$password" "$@" > "$log" 2>&1 &
+  pids+=($!)
+  wait_http "${url}account/login" "$log"
+}
+stop_all() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; pids=(); }
+
+echo "embedded, one core ..." >&2
+start_web "$work/embedded" "$work/embedded.log"
+token=$(dotnet "$app" tokens create admin --name bench --db "$work/embedded/tumorweb.db")
+read -r e_extract e_evaluate e_auc <<< "$(run_jobs)"
+stop_all
+
+pg_data="$(mktemp -d /tmp/tumorweb-bench-pg-XXXX)/data"
+chown postgres "$(dirname "$pg_data")" 2>/dev/null || true
+as_postgres "$bin/initdb" -D "$pg_data" -U postgres --auth=trust --no-locale -E UTF8 --no-sync >/dev/null
+pg_port=$(free_port)
+as_postgres "$bin/pg_ctl" start -D "$pg_data" -w -t 30 -l "$(dirname "$pg_data")/server.log" -o "-p $pg_port -k $(dirname "$pg_data") -c listen_addresses=127.0.0.1" >/dev/null
+
+cluster() { # cluster NAME WORKERS: web node (no jobs) + WORKERS workers, worker i on core i-1
+  local name=$1 workers=$2
+  "$bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE $name" >/dev/null
+  export TumorWeb__Cluster__PostgreSql="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=$name"
+  start_web "$work/$name" "$work/$name-web.log" --TumorWeb:Cluster:RunJobs=false
+  token=$(dotnet "$app" tokens create admin --name bench)
+  for i in $(seq 1 "$workers"); do
+    taskset -c $((i - 1)) dotnet "$app" worker --queues cpu,gpu --concurrency 1 --name "$name-worker-$i" \
+      --TumorWeb:DataDirectory="$work/$name" --TumorWeb:DataRoots:0="$work" > "$work/$name-worker-$i.log" 2>&1 &
+    pids+=($!)
+  done
+  run_jobs
+  stop_all
+  unset TumorWeb__Cluster__PostgreSql
+}
+echo "cluster, one worker ..." >&2
+read -r w1_extract w1_evaluate w1_auc <<< "$(cluster one 1)"
+echo "cluster, two workers ..." >&2
+read -r w2_extract w2_evaluate w2_auc <<< "$(cluster two 2)"
+
+efficiency() { python3 -c "print(f'{$1 / (2 * $2):.2f}')"; }
+{
+  echo
+  echo "## Cluster scaling, $(date -u +%Y-%m-%d), $slides slides of ${size}x${size}, $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs))"
+  echo
+  echo "| run | extraction s | evaluation s | slide AUC |"
+  echo "|---|---:|---:|---:|"
+  echo "| embedded, 1 core | $e_extract | $e_evaluate | $e_auc |"
+  echo "| 1 worker, 1 core | $w1_extract | $w1_evaluate | $w1_auc |"
+  echo "| 2 workers, 1 core each | $w2_extract | $w2_evaluate | $w2_auc |"
+  echo
+  echo "Scaling efficiency t(1 worker) / (2 x t(2 workers)): extraction $(efficiency "$w1_extract" "$w2_extract"), evaluation $(efficiency "$w1_evaluate" "$w2_evaluate") (target 0.85)."
+} | tee -a "$out"
