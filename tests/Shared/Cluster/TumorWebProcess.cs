@@ -16,8 +16,11 @@ public sealed class TumorWebProcess : IAsyncDisposable
 {
     public static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(90);
 
-    /// <summary>What Hangfire logs once a server (a worker) has joined the cluster.</summary>
-    public const string WorkerReadyLine = "successfully announced";
+    /// <summary>
+    /// What a worker logs once its hosted services have started: the data directory check, the
+    /// progress relay and the Hangfire server (whose own announcement is not in the console log).
+    /// </summary>
+    public const string WorkerReadyLine = "Application started.";
 
     private const int SigTerm = 15;
 

@@ -32,6 +32,22 @@ public sealed class ClusterProcessTests(PostgresFixture postgres) : IDisposable
         Assert.False(first.HasExited);
     }
 
+    [SkippableFact]
+    public async Task AWorkerOnTheWebNodesDataDirectoryStartsAndOneOnAnotherExitsWithTheMarkerMessage()
+    {
+        var database = await postgres.NewDatabaseAsync();
+        await using var web = await TumorWebProcess.StartWebAsync(_logs.File("web.log"), Environment(database, _shared.Path));
+
+        await using var worker = await TumorWebProcess.StartWorkerAsync(_logs.File("worker.log"), Environment(database, _shared.Path), "cpu", concurrency: 2, name: "shared");
+        Assert.Contains(worker.LogLines(), line => line.Contains($"Data directory {_shared.Path} is the cluster's shared one", StringComparison.Ordinal));
+
+        await using var stray = TumorWebProcess.Start(_logs.File("worker-stray.log"), Environment(database, _elsewhere.Path), ["worker", "--queues", "cpu"]);
+        Assert.NotEqual(0, await stray.WaitForExitAsync(ExitPatience));
+        Assert.Contains(stray.LogLines(), line => line.Contains(
+            $"{_elsewhere.Path} is not the cluster's shared data directory: it has no {DataDirectoryMarker.FileName} marker.", StringComparison.Ordinal));
+        Assert.False(worker.HasExited);
+    }
+
     private static Dictionary<string, string> Environment(string database, string dataDirectory) => new()
     {
         ["TumorWeb__Cluster__PostgreSql"] = database,
