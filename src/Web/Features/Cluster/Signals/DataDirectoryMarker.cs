@@ -84,6 +84,8 @@ public sealed class DataDirectoryMarker(IDbContextFactory<TumorWebDbContext> dbF
         }
         catch (DbUpdateException)
         {
+            // Only a faster web node's row excuses the failure; anything else (rights, a broken table) stops the start.
+            if (await RecordedAsync(ct) is null) throw;
         }
     }
 }

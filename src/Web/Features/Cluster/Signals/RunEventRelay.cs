@@ -18,6 +18,33 @@ public sealed class RunEventRelay(RunNotifier notifier, ClusterSignalSettings se
 {
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Seconds of silence after which the listening connection checks that the server is still
+    /// there. Without it, a server that vanished without closing the connection (a machine that
+    /// died, a cut network) would leave the relay waiting for notifications forever.
+    /// </summary>
+    public const int KeepAliveSeconds = 10;
+
+    /// <summary>
+    /// The listening connection: its own (not pooled), so the LISTEN lives and dies with it; with
+    /// keepalives; and named, so an operator finds it in pg_stat_activity.
+    /// </summary>
+    public static string ListenerConnectionString(ClusterSignalSettings settings) =>
+        new NpgsqlConnectionStringBuilder(settings.ConnectionString)
+        {
+            Pooling = false,
+            KeepAlive = KeepAliveSeconds,
+            TcpKeepAlive = true,
+            ApplicationName = ListenerApplicationName(settings.Node),
+        }.ToString();
+
+    /// <summary>PostgreSQL keeps the first 63 bytes of an application name (node names are ASCII).</summary>
+    public static string ListenerApplicationName(string node)
+    {
+        var name = $"tumorweb-relay {node}";
+        return name.Length <= 63 ? name : name[..63];
+    }
+
     private readonly Channel<RunEvent> _outgoing = Channel.CreateBounded<RunEvent>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
 
@@ -88,7 +115,7 @@ public sealed class RunEventRelay(RunNotifier notifier, ClusterSignalSettings se
 
     private async Task ListenOnceAsync(CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(settings.ConnectionString);
+        await using var connection = new NpgsqlConnection(ListenerConnectionString(settings));
         await connection.OpenAsync(ct);
         connection.Notification += (_, e) => Receive(e.Payload);
         await using (var listen = new NpgsqlCommand($"LISTEN {RunEventMessage.Channel}", connection))
