@@ -36,7 +36,9 @@ public sealed class DatasetTestHost : IAsyncDisposable
     public void AddTo(IServiceCollection services)
     {
         services.AddLogging();
-        services.AddSingleton<IWebHostEnvironment>(new TestEnvironment(Work));
+        var environment = new TestEnvironment(Work);
+        services.AddSingleton<IWebHostEnvironment>(environment);
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(environment);
         services.Configure<TumorWebOptions>(o =>
         {
             o.DataDirectory = DataDirectory;
