@@ -15,7 +15,7 @@ namespace TumorWeb.Pipeline.Evaluation;
 internal sealed class EvaluationSlides(EvaluationCatalog catalog, EvaluationPlan plan, EvaluationRun run, LoadedModel model,
     IReadOnlyDictionary<int, DrawnAnnotations> drawnAnnotations)
 {
-    public async Task ScoreAsync(RegisteredSlide slide, IProgress<StageProgress> progress, CancellationToken ct)
+    public async Task ScoreAsync(RegisteredSlide slide, IProgress<StageProgress>? progress, CancellationToken ct)
     {
         var row = await RowAsync(slide, ct);
         SlideHeatmap heatmap;

@@ -34,8 +34,11 @@ public sealed class EvaluationStages(IDbContextFactory<TumorWebDbContext> dbFact
         return new EvaluationBegun(run.Id, plan.Slides.Select(s => s.Name).ToList());
     }
 
-    /// <summary>Scores one chosen slide (by name) with the run's checkpoint; nothing when it is already scored.</summary>
-    public async Task ScoreSlideAsync(EvaluationRunOptions options, string slideName, IProgress<EvaluationProgress>? progress, CancellationToken ct)
+    /// <summary>
+    /// Scores one chosen slide (by name) with the run's checkpoint; nothing when it is already scored.
+    /// Progress is the slide's own: its grid, then its scoring (<see cref="WithinSlide"/>).
+    /// </summary>
+    public async Task ScoreSlideAsync(EvaluationRunOptions options, string slideName, IProgress<StageProgress>? progress, CancellationToken ct)
     {
         var plan = await EvaluationPlan.LoadAsync(dbFactory, options, ct);
         var run = await catalog.ContinueAsync(Path.GetFullPath(options.OutputDirectory), ct);
@@ -46,7 +49,7 @@ public sealed class EvaluationStages(IDbContextFactory<TumorWebDbContext> dbFact
             if ((await catalog.DoneAsync(run.Id, ct)).Contains(plan.Slides[index].SlidePath)) return;
             using var model = ModelLoading.Load(run.ModelPath);
             var slides = new EvaluationSlides(catalog, plan, run, model, options.DrawnAnnotations);
-            await slides.ScoreAsync(plan.Slides[index], new SlideProgress(run.Id, index, plan.Slides.Count, slideName, progress), ct);
+            await slides.ScoreAsync(plan.Slides[index], progress, ct);
         });
     }
 
@@ -109,15 +112,16 @@ public sealed class EvaluationStages(IDbContextFactory<TumorWebDbContext> dbFact
         }
     }
 
+    /// <summary>How far one slide is, 0 to 1: its grid takes the first 20 %, its scoring the rest.</summary>
+    public static double WithinSlide(StageProgress value) =>
+        value.Stage == HeatmapScorer.Stage ? 0.2 + 0.8 * value.Fraction : 0.2 * value.Fraction;
+
     /// <summary>Slide <paramref name="index"/> of <paramref name="count"/>: its grid then its scoring fill its share of the bar.</summary>
     private sealed class SlideProgress(int runId, int index, int count, string name, IProgress<EvaluationProgress>? progress)
         : IProgress<StageProgress>
     {
-        public void Report(StageProgress value)
-        {
-            var withinSlide = value.Stage == HeatmapScorer.Stage ? 0.2 + 0.8 * value.Fraction : 0.2 * value.Fraction;
-            progress?.Report(new EvaluationProgress(runId, SlidesShare * (index + withinSlide) / count,
+        public void Report(StageProgress value) =>
+            progress?.Report(new EvaluationProgress(runId, SlidesShare * (index + WithinSlide(value)) / count,
                 $"slide {index + 1}/{count} · {name} · {value.Stage} {value.Done}/{value.Total}"));
-        }
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TumorWeb.Data;
 using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Evaluation;
+using TumorWeb.Pipeline.Progress;
 using TumorWeb.Web.Features.Jobs;
 using TumorWeb.Web.Features.Jobs.Queue;
 using TumorWeb.Web.Features.Jobs.Runners;
@@ -32,7 +33,8 @@ public sealed class EvaluationItemRunner(IEnumerable<IJobRunner> runners, IDbCon
                 await stages.BeginAsync(options, new ReportTo<EvaluationProgress>(p => run.Context.Link(p.RunId)), ct);
                 break;
             case JobItemStage.Slide:
-                await stages.ScoreSlideAsync(options, run.Item.Key, new ReportTo<EvaluationProgress>(p => ReportSlide(run, p)), ct);
+                await stages.ScoreSlideAsync(options, run.Item.Key,
+                    new ReportTo<StageProgress>(p => run.Report(EvaluationStages.WithinSlide(p), $"{p.Stage} {p.Done}/{p.Total}")), ct);
                 break;
             default:
                 await stages.FinishAsync(options, new ReportTo<EvaluationProgress>(p =>
@@ -42,21 +44,6 @@ public sealed class EvaluationItemRunner(IEnumerable<IJobRunner> runners, IDbCon
                 }), ct);
                 break;
         }
-    }
-
-    /// <summary>
-    /// The pipeline reports a slide at its place among all the run's slides ("slide 3/8 · name · score 40/120");
-    /// the job's bar counts the slides done by any worker instead, plus how far this slide is.
-    /// </summary>
-    private static void ReportSlide(JobItemRun run, EvaluationProgress p)
-    {
-        run.Context.Link(p.RunId);
-        if (p.Message is null) return;
-        var place = p.Fraction * run.Scale.Total / EvaluationStages.SlidesShare;
-        var withinSlide = place - Math.Floor(place);
-        // A slide's last report lands on the next slide's start; its place says nothing about this slide then.
-        if (withinSlide < 1e-9 && place >= 1) return;
-        run.Context.Report(run.Scale.JobFraction(withinSlide), p.Message);
     }
 }
 
