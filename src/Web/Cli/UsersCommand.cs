@@ -89,45 +89,24 @@ public static class UsersCommand
 
     private static Option<bool> JsonOption() => new("--json") { Description = "Print machine-readable JSON on stdout." };
 
+    /// <summary>
+    /// Runs <paramref name="action"/> on the accounts of the SQLite file (migrated first), or of the cluster's
+    /// database when the environment names one (a web node has migrated it). Errors never repeat a password.
+    /// </summary>
     private static async Task<int> WithAccountsAsync(string databasePath, Func<IServiceProvider, Task<int>> action)
     {
         var cluster = Environment.GetEnvironmentVariable(ClusterVariable);
-        if (!string.IsNullOrWhiteSpace(cluster)) return await WithClusterAccountsAsync(cluster, action);
         var path = Path.GetFullPath(databasePath);
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddData($"Data Source={path}");
-        services.AddAccountStore();
-        await using var provider = services.BuildServiceProvider();
-        try
-        {
-            await CliDatabase.OpenAsync(path, CancellationToken.None);
-            await using var scope = provider.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<UserAccounts>().EnsureRolesAsync();
-            return await action(scope.ServiceProvider);
-        }
-        catch (AccountException e)
-        {
-            return CliOutput.Fail($"{path}: {e.Message}");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
-        {
-            return CliOutput.Fail($"{path}: {e.Message}");
-        }
-    }
-
-    /// <summary>The cluster's database, which a web node has already migrated; errors never repeat the password.</summary>
-    private static async Task<int> WithClusterAccountsAsync(string connectionString, Func<IServiceProvider, Task<int>> action)
-    {
         DatabaseConnection database;
         try
         {
-            database = DatabaseConnection.PostgreSql(connectionString);
+            database = string.IsNullOrWhiteSpace(cluster) ? DatabaseConnection.SqliteFile(path) : DatabaseConnection.PostgreSql(cluster);
         }
         catch (ArgumentException e)
         {
             return CliOutput.Fail($"{ClusterVariable}: {e.Message}");
         }
+        var onCluster = database.Provider == DatabaseProvider.PostgreSql;
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddData(database);
@@ -135,17 +114,22 @@ public static class UsersCommand
         await using var provider = services.BuildServiceProvider();
         try
         {
+            if (!onCluster) await CliDatabase.OpenAsync(path, CancellationToken.None);
             await using var scope = provider.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<UserAccounts>().EnsureRolesAsync();
             return await action(scope.ServiceProvider);
         }
         catch (AccountException e)
         {
-            return CliOutput.Fail($"{database}: {e.Message}");
+            return CliOutput.Fail($"{(onCluster ? database.ToString() : path)}: {e.Message}");
         }
-        catch (System.Data.Common.DbException e)
+        catch (System.Data.Common.DbException e) when (onCluster)
         {
             return CliOutput.Fail($"cannot use the cluster's {database} ({ClusterVariable}): {e.Message}");
+        }
+        catch (Exception e) when (!onCluster && e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            return CliOutput.Fail($"{path}: {e.Message}");
         }
     }
 }
