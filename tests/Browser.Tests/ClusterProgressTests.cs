@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using TumorWeb.Browser.Tests.Pages;
 
 namespace TumorWeb.Browser.Tests;
@@ -17,10 +16,13 @@ public sealed class ClusterProgressTests
         await using var postgres = await PostgresServer.StartAsync();
         var database = await postgres.CreateDatabaseAsync();
         var data = Directory.CreateTempSubdirectory("tumorweb-cluster-browser-").FullName;
-        string[] cluster = [$"--TumorWeb:Cluster:PostgreSql={database}", $"--TumorWeb:DataDirectory={data}"];
         await using var web = await AppProcess.StartAsync(data, Path.Combine(BrowserSession.ArtifactDirectory, "cluster-web.log"),
-            [.. cluster, "--TumorWeb:Cluster:RunJobs=false", "--TumorWeb:Demo:Slides=3", "--TumorWeb:Demo:Side=4096", "--TumorWeb:Demo:NormalSlides=1"]);
-        using var worker = StartWorker(Path.Combine(BrowserSession.ArtifactDirectory, "cluster-worker.log"), cluster);
+            [$"--TumorWeb:Cluster:PostgreSql={database}", "--TumorWeb:Cluster:RunJobs=false", "--TumorWeb:Demo:Slides=3", "--TumorWeb:Demo:Side=4096", "--TumorWeb:Demo:NormalSlides=1"]);
+        var workerLog = Path.Combine(BrowserSession.ArtifactDirectory, "cluster-worker.log");
+        File.Delete(workerLog);
+        // Started after the web node, which marks the shared data directory the worker checks.
+        await using var worker = await TumorWebProcess.StartWorkerAsync(workerLog,
+            new Dictionary<string, string> { ["TumorWeb__Cluster__PostgreSql"] = database, ["TumorWeb__DataDirectory"] = data }, "cpu,gpu", name: "browser-worker");
         await using var browser = await BrowserSession.StartAsync();
         try
         {
@@ -47,29 +49,6 @@ public sealed class ClusterProgressTests
             await browser.ScreenshotAsync("cluster-failed");
             throw;
         }
-        finally
-        {
-            worker.Kill(entireProcessTree: true);
-        }
-        var workerLog = await File.ReadAllTextAsync(Path.Combine(BrowserSession.ArtifactDirectory, "cluster-worker.log"));
-        Assert.Matches(@"of job \d+ Extraction claimed by browser-worker", workerLog);
-    }
-
-    /// <summary>A worker serving both queues, after the web node has marked the shared data directory.</summary>
-    private static Process StartWorker(string logFile, string[] settings)
-    {
-        File.Delete(logFile);
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = TestPaths.RepositoryRoot };
-        foreach (var arg in new[] { AppProcess.AppBinary(), "worker", "--queues", "cpu,gpu", "--name", "browser-worker" }.Concat(settings))
-            start.ArgumentList.Add(arg);
-        var process = Process.Start(start)!;
-        var log = new StreamWriter(logFile) { AutoFlush = true };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        process.Exited += (_, _) => { lock (log) log.Dispose(); };
-        process.EnableRaisingEvents = true;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        Assert.Contains(worker.LogLines(), line => System.Text.RegularExpressions.Regex.IsMatch(line, @"of job \d+ Extraction claimed by browser-worker"));
     }
 }
