@@ -30,6 +30,13 @@ public class JobItem
     /// <summary>How many times a worker claimed the item (a takeover after a lease expired counts again).</summary>
     public int Attempts { get; set; }
 
+    /// <summary>
+    /// When the item's current delivery was handed to Hangfire; null while it is queued but not handed
+    /// over yet (a node that died between saving the item and handing it over leaves it so, and the
+    /// lease sweeper hands it over).
+    /// </summary>
+    public DateTimeOffset? DispatchedAt { get; set; }
+
     public string? Error { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }

@@ -701,6 +701,9 @@ namespace TumorWeb.Data.Migrations
                     b.Property<string>("CompletedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DispatchedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
 

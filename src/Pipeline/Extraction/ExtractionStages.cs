@@ -9,38 +9,94 @@ using TumorWeb.Pipeline.Sampling;
 
 namespace TumorWeb.Pipeline.Extraction;
 
-/// <summary>What the plan stage decided: the run, the slides to extract (name order), or why there is nothing to extract.</summary>
+/// <summary>The run an extraction's first step made or found, and its slides by name (name order).</summary>
+public sealed record ExtractionBegun(int RunId, string OutputDirectory, IReadOnlyList<string> Slides);
+
+/// <summary>What the plan step decided: the run, the slides to extract (name order), or why there is nothing to extract.</summary>
 public sealed record ExtractionPlanned(int RunId, string OutputDirectory, IReadOnlyList<string> Slides, string? NothingToExtract);
 
 /// <summary>
-/// The extraction stage in three steps that may run in different processes on machines sharing the
-/// run folder and the catalog: <see cref="PlanAsync"/> once (grids of every slide, then the seed's
-/// draw, saved as <see cref="SamplingPlanFile"/>), <see cref="ExtractSlideAsync"/> once per planned
-/// slide, in any order and at the same time (each slide writes its own lane of the pack), then
-/// <see cref="FinishAsync"/> once. Every step finds the run by its output folder and can run again
-/// after a crash without duplicates: the draw is deterministic and a slide skips the cells already
-/// catalogued. A step that fails or is cancelled leaves the run Failed or Cancelled.
+/// The extraction stage in steps that may run in different processes on machines sharing the run
+/// folder and the catalog: <see cref="BeginAsync"/> once (the run's rows), <see cref="GridSlideAsync"/>
+/// once per slide, in any order and at the same time (each saves its slide's row and grid file),
+/// <see cref="PlanAsync"/> once (the seed's draw over the saved grids, saved as <see cref="SamplingPlanFile"/>),
+/// <see cref="ExtractSlideAsync"/> once per planned slide, in any order and at the same time (each
+/// slide writes its own lane of the pack), then <see cref="FinishAsync"/> once. Every step finds the
+/// run by its output folder and can run again after a crash without duplicates: grids and the draw
+/// are deterministic and a slide skips the cells already catalogued. A slide whose grid fails is
+/// saved Failed and left out; a step that fails or is cancelled leaves the run Failed or Cancelled.
 /// </summary>
 public sealed class ExtractionStages(IDbContextFactory<TumorWebDbContext> dbFactory, TimeProvider time)
 {
     private readonly ExtractionCatalog catalog = new(dbFactory, time);
 
-    public async Task<ExtractionPlanned> PlanAsync(ExtractionOptions options, IProgress<StageProgress>? progress, CancellationToken ct)
+    public async Task<ExtractionBegun> BeginAsync(ExtractionOptions options, CancellationToken ct)
     {
         options.Validate();
         var dataset = DatasetScanner.Scan(options.DatasetDirectory);
         Directory.CreateDirectory(options.OutputDirectory);
         var run = await catalog.BeginOrResumeAsync(options, dataset, ct);
+        return new ExtractionBegun(run.Id, run.OutputDirectory, run.Slides.Select(s => s.Name).Order(StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>
+    /// Builds one slide's grid: its row gets the counts and role, the run folder its grid file. A slide
+    /// that cannot be gridded is saved Failed with the reason, and the run goes on without it.
+    /// </summary>
+    public async Task GridSlideAsync(ExtractionOptions options, string slideName, CancellationToken ct)
+    {
+        var run = await catalog.ContinueAsync(options.OutputDirectory, ct);
+        var slide = run.Slides.SingleOrDefault(s => s.Name == slideName)
+            ?? throw new InvalidOperationException($"extraction run {run.Id} has no slide {slideName}");
+        await GuardAsync(run, async () =>
+        {
+            try
+            {
+                var grid = SlideGridStage.Build(slide, options, Drawn(slide, options), ct);
+                if (options.SlideRoles.TryGetValue(slide.Name, out var role) && role != SlideRole.Unknown) slide.Role = role;
+                slide.Error = null;
+                if (slide.Status == SlideStatus.Failed) slide.Status = SlideStatus.Pending;
+                SlideCellsFile.Write(run.OutputDirectory, SlideCellsFile.From(slide.Name, grid));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                slide.Status = SlideStatus.Failed;
+                slide.Error = e.Message;
+                SlideCellsFile.Delete(run.OutputDirectory, slide.Name);
+            }
+            await catalog.SaveSlideAsync(slide, ct);
+            return 0;
+        });
+    }
+
+    /// <summary>The seed's draw over the grids of every slide that could be read, saved as the run's sampling plan.</summary>
+    public async Task<ExtractionPlanned> PlanAsync(ExtractionOptions options, CancellationToken ct)
+    {
+        var run = await catalog.ContinueAsync(options.OutputDirectory, ct);
         return await GuardAsync(run, async () =>
         {
-            var grids = await BuildGridsAsync(run, options, progress, ct);
-            var nothing = NothingToExtract.Reason(grids.Keys, options.Grid.TumorSlideThreshold);
-            var plan = nothing is null ? SamplingPlan.Draw(grids, options) : [];
+            var readable = run.Slides.Where(s => s.Status != SlideStatus.Failed).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+            var cells = readable.ToDictionary(s => s, s => SlideCellsFile.Read(run.OutputDirectory, s.Name));
+            var nothing = NothingToExtract.Reason(readable, options.Grid.TumorSlideThreshold);
+            var plan = nothing is null ? SamplingPlan.Draw(readable, cells, options) : [];
             // The draw sets each slide's split.
             foreach (var slide in plan.Keys) await catalog.SaveSlideAsync(slide, ct);
             SamplingPlanFile.Write(run.OutputDirectory, run.Id, plan.ToDictionary(p => p.Key.Name, p => p.Value));
             return new ExtractionPlanned(run.Id, run.OutputDirectory, plan.Keys.Select(s => s.Name).Order(StringComparer.Ordinal).ToList(), nothing);
         });
+    }
+
+    /// <summary>The run's rows, every slide's grid in name order, then the draw, as one process plans a run.</summary>
+    internal async Task<ExtractionPlanned> BeginAndPlanAsync(ExtractionOptions options, IProgress<StageProgress>? progress, CancellationToken ct)
+    {
+        var begun = await BeginAsync(options, ct);
+        var counter = new ProgressCounter("grid", begun.Slides.Count, progress, TimeSpan.Zero);
+        foreach (var slide in begun.Slides)
+        {
+            await GridSlideAsync(options, slide, ct);
+            counter.Add(1, slide);
+        }
+        return await PlanAsync(options, ct);
     }
 
     /// <summary>
@@ -97,31 +153,6 @@ public sealed class ExtractionStages(IDbContextFactory<TumorWebDbContext> dbFact
         slide.Status = SlideStatus.Completed;
         await catalog.SaveSlideAsync(slide, ct);
         return written;
-    }
-
-    private async Task<Dictionary<RunSlide, SlideGrid>> BuildGridsAsync(ExtractionRun run, ExtractionOptions options,
-        IProgress<StageProgress>? progress, CancellationToken ct)
-    {
-        var grids = new Dictionary<RunSlide, SlideGrid>();
-        var counter = new ProgressCounter("grid", run.Slides.Count, progress, TimeSpan.Zero);
-        foreach (var slide in run.Slides.OrderBy(s => s.Name, StringComparer.Ordinal))
-        {
-            try
-            {
-                grids[slide] = SlideGridStage.Build(slide, options, Drawn(slide, options), ct);
-                if (options.SlideRoles.TryGetValue(slide.Name, out var role) && role != SlideRole.Unknown) slide.Role = role;
-                slide.Error = null;
-                if (slide.Status == SlideStatus.Failed) slide.Status = SlideStatus.Pending;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                slide.Status = SlideStatus.Failed;
-                slide.Error = e.Message;
-            }
-            await catalog.SaveSlideAsync(slide, ct);
-            counter.Add(1, slide.Name);
-        }
-        return grids;
     }
 
     /// <summary>The drawn regions a slide's row says it uses; the catalog has checked on a resume that they are still the same.</summary>

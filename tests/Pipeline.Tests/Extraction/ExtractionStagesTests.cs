@@ -42,7 +42,7 @@ public sealed class ExtractionStagesTests(SyntheticDatasetFixture dataset) : ICl
         using var shared = new TestDatabase();
         var options = Options("two");
 
-        var planned = await new ExtractionStages(shared.Factory, TimeProvider.System).PlanAsync(options, null, CancellationToken.None);
+        var planned = await new ExtractionStages(shared.Factory, TimeProvider.System).BeginAndPlanAsync(options, null, CancellationToken.None);
         var shuffled = planned.Slides.OrderBy(name => name.GetHashCode(StringComparison.Ordinal)).ToList();
         // Each worker has its own stages object and catalog connections, as another process would.
         await Task.WhenAll(
@@ -59,6 +59,81 @@ public sealed class ExtractionStagesTests(SyntheticDatasetFixture dataset) : ICl
         Assert.True(expected.Count > 20);
     }
 
+    [Fact]
+    public async Task GridsBuiltByTwoWorkersAtOnceInAnyOrderGiveTheSamePlanAsOneProcess()
+    {
+        using var single = new TestDatabase();
+        var one = await new ExtractionStages(single.Factory, TimeProvider.System).BeginAndPlanAsync(Options("one"), null, CancellationToken.None);
+        using var shared = new TestDatabase();
+        var options = Options("two");
+
+        var begun = await new ExtractionStages(shared.Factory, TimeProvider.System).BeginAsync(options, CancellationToken.None);
+        var shuffled = begun.Slides.OrderByDescending(name => name, StringComparer.Ordinal).ToList();
+        await Task.WhenAll(
+            Task.Run(() => GridEachAsync(shared, options, shuffled.Where((_, i) => i % 2 == 0))),
+            Task.Run(() => GridEachAsync(shared, options, shuffled.Where((_, i) => i % 2 == 1))));
+        var two = await new ExtractionStages(shared.Factory, TimeProvider.System).PlanAsync(options, CancellationToken.None);
+
+        Assert.Null(two.NothingToExtract);
+        Assert.Equal(one.Slides, two.Slides);
+        Assert.Equal(File.ReadAllText(SamplingPlanFile.PathIn(one.OutputDirectory)), File.ReadAllText(SamplingPlanFile.PathIn(two.OutputDirectory)));
+        Assert.Equal(SlideRows(single), SlideRows(shared));
+        Assert.Contains(SlideRows(shared), row => row.Contains("Tumor Train", StringComparison.Ordinal));
+    }
+
+    /// <summary>Each slide's row as the grid and the draw left it: name, counts, role, split, status.</summary>
+    private static List<string> SlideRows(TestDatabase catalog)
+    {
+        using var db = catalog.Open();
+        return db.RunSlides.AsNoTracking().AsEnumerable().OrderBy(s => s.Name, StringComparer.Ordinal)
+            .Select(s => $"{s.Name} {s.Width}x{s.Height} tissue {s.TissueCells} tumor {s.TumorCells} {s.Role} {s.Split} {s.Status}").ToList();
+    }
+
+    private static async Task GridEachAsync(TestDatabase catalog, ExtractionOptions options, IEnumerable<string> slides)
+    {
+        var stages = new ExtractionStages(catalog.Factory, TimeProvider.System);
+        foreach (var slide in slides) await stages.GridSlideAsync(options, slide, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task APlanBeforeEverySlideHasItsGridNamesTheSlideWithout()
+    {
+        using var catalog = new TestDatabase();
+        var options = Options("partial");
+        var stages = new ExtractionStages(catalog.Factory, TimeProvider.System);
+        var begun = await stages.BeginAsync(options, CancellationToken.None);
+        await stages.GridSlideAsync(options, begun.Slides[0], CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => stages.PlanAsync(options, CancellationToken.None));
+
+        Assert.Contains($"slide {begun.Slides[1]} has no grid yet; its grid step must run first", error.Message);
+        using var db = catalog.Open();
+        Assert.Equal(RunStatus.Failed, db.ExtractionRuns.Single().Status);
+    }
+
+    [Fact]
+    public async Task ASlideWhoseGridFailsIsSavedFailedAndLeftOutOfThePlan()
+    {
+        var folder = dataset.CopyTo(Path.Combine(_work, "damaged"));
+        var broken = dataset.Slides.First(s => s.HasTumor).Name;
+        await File.WriteAllTextAsync(Path.Combine(folder, broken + ".tif"), "not a slide");
+        using var catalog = new TestDatabase();
+        var options = Options("damaged-run") with { DatasetDirectory = folder };
+        var stages = new ExtractionStages(catalog.Factory, TimeProvider.System);
+        var begun = await stages.BeginAsync(options, CancellationToken.None);
+        foreach (var slide in begun.Slides) await stages.GridSlideAsync(options, slide, CancellationToken.None);
+
+        var planned = await stages.PlanAsync(options, CancellationToken.None);
+
+        Assert.DoesNotContain(broken, planned.Slides);
+        Assert.NotEmpty(planned.Slides);
+        Assert.False(File.Exists(SlideCellsFile.PathIn(planned.OutputDirectory, broken)));
+        using var db = catalog.Open();
+        var row = db.RunSlides.Single(s => s.Name == broken);
+        Assert.Equal(SlideStatus.Failed, row.Status);
+        Assert.Contains(broken, row.Error);
+    }
+
     private static async Task ExtractEachAsync(TestDatabase catalog, ExtractionOptions options, IEnumerable<string> slides)
     {
         var stages = new ExtractionStages(catalog.Factory, TimeProvider.System);
@@ -71,7 +146,7 @@ public sealed class ExtractionStagesTests(SyntheticDatasetFixture dataset) : ICl
         using var catalog = new TestDatabase();
         var options = Options("lanes");
         var stages = new ExtractionStages(catalog.Factory, TimeProvider.System);
-        var planned = await stages.PlanAsync(options, null, CancellationToken.None);
+        var planned = await stages.BeginAndPlanAsync(options, null, CancellationToken.None);
         foreach (var slide in planned.Slides) await stages.ExtractSlideAsync(options, slide, null, CancellationToken.None);
 
         using var db = catalog.Open();
@@ -86,7 +161,7 @@ public sealed class ExtractionStagesTests(SyntheticDatasetFixture dataset) : ICl
         using var catalog = new TestDatabase();
         var options = Options("again");
         var stages = new ExtractionStages(catalog.Factory, TimeProvider.System);
-        var planned = await stages.PlanAsync(options, null, CancellationToken.None);
+        var planned = await stages.BeginAndPlanAsync(options, null, CancellationToken.None);
         var slide = planned.Slides.First(s => s.StartsWith("tumor", StringComparison.Ordinal));
 
         using var cancel = new CancellationTokenSource();

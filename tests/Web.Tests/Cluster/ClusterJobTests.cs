@@ -53,7 +53,13 @@ public sealed class ClusterJobTests(PostgresFixture postgres, SyntheticDataset d
         Assert.Equal(embedded.Slides, inCluster.Slides);
         Assert.Equal(embedded.Patches, inCluster.Patches);
         var items = await cluster.ItemsAsync(job.Id);
-        Assert.Equal(["Plan ", "Slide normal_001", "Slide tumor_001", "Slide tumor_002", "Finish "], items.Select(i => $"{i.Stage} {i.Key}"));
+        Assert.Equal(["Begin", "SlideGrid", "SlideGrid", "SlideGrid", "Plan", "Slide", "Slide", "Slide", "Finish"], items.Select(i => i.Stage.ToString()));
+        Assert.Equal(["normal_001", "tumor_001", "tumor_002"], items.Where(i => i.Stage == JobItemStage.SlideGrid).Select(i => i.Key).Order());
+        // The slides with the most cells to extract are handed out first.
+        await using var db = await cluster.Db.CreateDbContextAsync();
+        var planned = await db.RunSlides.Where(s => s.ExtractionRunId == job.RunId).ToDictionaryAsync(s => s.Name, s => s.TumorExtracted + s.NormalExtracted);
+        var patchItems = items.Where(i => i.Stage == JobItemStage.Slide).Select(i => planned[i.Key]).ToList();
+        Assert.Equal(patchItems.OrderDescending(), patchItems);
         Assert.All(items, i => Assert.Equal((RunStatus.Completed, 1, ClusterNode.Cpu), (i.Status, i.Attempts, i.Queue)));
         Assert.Equal(["worker-a", "worker-b"], items.Where(i => i.Stage == JobItemStage.Slide).Select(i => i.Owner).Distinct().Order());
     }
@@ -124,7 +130,7 @@ public sealed class ClusterJobTests(PostgresFixture postgres, SyntheticDataset d
         // Queued while no worker runs, then handed to Hangfire a second time: two deliveries of the job's first item.
         var job = await cluster.Web.PostJobAsync("extraction", Extraction(datasetId));
         var first = Assert.Single(await cluster.ItemsAsync(job.Id));
-        cluster.Web.Services.GetRequiredService<JobItemDispatch>().Enqueue(first);
+        await cluster.Web.Services.GetRequiredService<JobItemDispatch>().EnqueueAllAsync([first]);
         // Two at once, so both deliveries can be taken together and only the claim keeps one out.
         await cluster.StartWorkerAsync("worker", "cpu", concurrency: 2);
 
@@ -133,7 +139,7 @@ public sealed class ClusterJobTests(PostgresFixture postgres, SyntheticDataset d
         Assert.True(done.Status == RunStatus.Completed, $"{done.Status}: {done.Message}");
         var items = await cluster.ItemsAsync(job.Id);
         await WaitUntilAsync(() => Task.FromResult(cluster.SucceededDeliveries() == items.Count + 1), "every Hangfire delivery ends");
-        Assert.Equal((JobItemStage.Plan, RunStatus.Completed, 1, "worker"), (items[0].Stage, items[0].Status, items[0].Attempts, items[0].Owner));
+        Assert.Equal((JobItemStage.Begin, RunStatus.Completed, 1, "worker"), (items[0].Stage, items[0].Status, items[0].Attempts, items[0].Owner));
         Assert.All(items, i => Assert.Equal((RunStatus.Completed, 1), (i.Status, i.Attempts)));
         await AssertNoDuplicatePatchesAsync(cluster, done.RunId!.Value);
     }
@@ -147,7 +153,7 @@ public sealed class ClusterJobTests(PostgresFixture postgres, SyntheticDataset d
         // What a node killed while it ran the item leaves: the item Running under its lapsed lease, and no delivery left in Hangfire.
         await cluster.ExecuteAsync("DELETE FROM hangfire.jobqueue");
         await cluster.ExecuteAsync($"""
-            UPDATE "JobItems" SET "Status" = 'Running', "Owner" = 'dead-node', "Attempts" = 1, "LeaseExpiresAt" = now() - interval '1 minute' WHERE "JobId" = {job.Id} AND "Stage" = 'Plan';
+            UPDATE "JobItems" SET "Status" = 'Running', "Owner" = 'dead-node', "Attempts" = 1, "LeaseExpiresAt" = now() - interval '1 minute' WHERE "JobId" = {job.Id} AND "Stage" = 'Begin';
             UPDATE "Jobs" SET "Status" = 'Running', "StartedAt" = now() WHERE "Id" = {job.Id};
             """);
 
@@ -156,7 +162,29 @@ public sealed class ClusterJobTests(PostgresFixture postgres, SyntheticDataset d
 
         Assert.True(done.Status == RunStatus.Completed, $"{done.Status}: {done.Message}");
         var item = (await cluster.ItemsAsync(job.Id))[0];
-        Assert.Equal((JobItemStage.Plan, RunStatus.Completed, 2, "live-node"), (item.Stage, item.Status, item.Attempts, item.Owner));
+        Assert.Equal((JobItemStage.Begin, RunStatus.Completed, 2, "live-node"), (item.Stage, item.Status, item.Attempts, item.Owner));
+        await AssertNoDuplicatePatchesAsync(cluster, done.RunId!.Value);
+    }
+
+    [SkippableFact]
+    public async Task AnItemSavedButNeverHandedToHangfireIsHandedOverByTheSweeper()
+    {
+        await using var cluster = await ClusterBed.StartAsync(postgres, dataset.NewDataDirectory(), dataset.Root);
+        var (datasetId, _) = await cluster.Web.RegisterDatasetAsync(dataset.Folder);
+        var job = await cluster.Web.PostJobAsync("extraction", Extraction(datasetId));
+        var saved = Assert.Single(await cluster.ItemsAsync(job.Id));
+        Assert.NotNull(saved.DispatchedAt);
+        // What a node that died between saving the item and handing it to Hangfire leaves: the item Queued, no delivery.
+        await cluster.ExecuteAsync("DELETE FROM hangfire.jobqueue");
+        await cluster.ExecuteAsync($"""UPDATE "JobItems" SET "DispatchedAt" = NULL WHERE "JobId" = {job.Id}""");
+
+        await cluster.StartWorkerAsync("worker", "cpu");
+        var done = await cluster.Web.WaitForFinalAsync(job.Id, Patience);
+
+        Assert.True(done.Status == RunStatus.Completed, $"{done.Status}: {done.Message}");
+        var items = await cluster.ItemsAsync(job.Id);
+        Assert.All(items, i => Assert.Equal((RunStatus.Completed, 1), (i.Status, i.Attempts)));
+        Assert.All(items, i => Assert.NotNull(i.DispatchedAt));
         await AssertNoDuplicatePatchesAsync(cluster, done.RunId!.Value);
     }
 

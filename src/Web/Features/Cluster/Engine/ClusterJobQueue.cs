@@ -66,7 +66,7 @@ public sealed class ClusterJobQueue(IDbContextFactory<TumorWebDbContext> dbFacto
         await db.JobItems.Where(i => i.JobId == jobId && i.Status != RunStatus.Completed && i.Status != RunStatus.Running)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, RunStatus.Queued).SetProperty(i => i.Owner, (string?)null)
                 .SetProperty(i => i.LeaseExpiresAt, (DateTimeOffset?)null).SetProperty(i => i.Error, (string?)null)
-                .SetProperty(i => i.CompletedAt, (DateTimeOffset?)null), ct);
+                .SetProperty(i => i.CompletedAt, (DateTimeOffset?)null).SetProperty(i => i.DispatchedAt, (DateTimeOffset?)null), ct);
         await audit.RecordAsync(actor, AuditActions.JobResume, $"job {jobId}", ct: ct);
         Announce(await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == jobId, ct), "queued to resume");
         var queued = await db.JobItems.AsNoTracking().Where(i => i.JobId == jobId && i.Status == RunStatus.Queued).ToListAsync(ct);

@@ -47,15 +47,16 @@ public sealed class EvaluationItemRunner(IEnumerable<IJobRunner> runners, IDbCon
     }
 }
 
-/// <summary>An evaluation's slides are the chosen ones, by name.</summary>
+/// <summary>An evaluation's slides are the chosen ones, by name, the largest slide files (the most tissue to score) first.</summary>
 public sealed class EvaluationStageSlides : IStageSlides
 {
     public JobKind Kind => JobKind.Evaluation;
 
-    public async Task<IReadOnlyList<string>> SlidesAsync(TumorWebDbContext db, Job job, CancellationToken ct)
+    public async Task<IReadOnlyList<string>> SlidesAsync(TumorWebDbContext db, Job job, JobItemStage stage, CancellationToken ct)
     {
         var p = JobParametersJson.Read<EvaluationJobParameters>(job);
-        var names = await db.RegisteredSlides.AsNoTracking().Where(s => s.DatasetId == p.DatasetId && p.SlideIds.Contains(s.Id)).Select(s => s.Name).ToListAsync(ct);
-        return names.Order(StringComparer.Ordinal).ToList();
+        var slides = await db.RegisteredSlides.AsNoTracking().Where(s => s.DatasetId == p.DatasetId && p.SlideIds.Contains(s.Id))
+            .Select(s => new { s.Name, s.SlidePath }).ToListAsync(ct);
+        return BiggestFirst.Order(slides.Select(s => (s.Name, BiggestFirst.FileSize(s.SlidePath))));
     }
 }

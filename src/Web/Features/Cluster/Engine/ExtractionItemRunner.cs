@@ -10,9 +10,10 @@ using TumorWeb.Web.Hosting;
 namespace TumorWeb.Web.Features.Cluster.Engine;
 
 /// <summary>
-/// An extraction job's items: the plan once (every slide's grid and the seed's draw), one item per
-/// planned slide (its patches, in its own lane of the pack, on any worker), then the finish (the
-/// run's status). Each finds the run by the job's output folder, so running an item again resumes it.
+/// An extraction job's items: the run's rows once, one item per slide for its grid, the plan once
+/// (the seed's draw over the saved grids), one item per planned slide (its patches, in its own lane
+/// of the pack), then the finish (the run's status). Items of one stage run on any workers at once.
+/// Each finds the run by the job's output folder, so running an item again resumes it.
 /// </summary>
 public sealed class ExtractionItemRunner(IEnumerable<IJobRunner> runners, IDbContextFactory<TumorWebDbContext> dbFactory, TimeProvider time)
     : IJobItemRunner
@@ -20,7 +21,7 @@ public sealed class ExtractionItemRunner(IEnumerable<IJobRunner> runners, IDbCon
     private readonly ExtractionJobRunner _job = runners.OfType<ExtractionJobRunner>().Single();
 
     public bool Runs(JobKind kind, JobItemStage stage) =>
-        kind == JobKind.Extraction && stage is JobItemStage.Plan or JobItemStage.Slide or JobItemStage.Finish;
+        kind == JobKind.Extraction && stage is JobItemStage.Begin or JobItemStage.SlideGrid or JobItemStage.Plan or JobItemStage.Slide or JobItemStage.Finish;
 
     public async Task RunAsync(JobItemRun run, CancellationToken ct)
     {
@@ -28,11 +29,16 @@ public sealed class ExtractionItemRunner(IEnumerable<IJobRunner> runners, IDbCon
         var stages = new ExtractionStages(dbFactory, time);
         switch (run.Item.Stage)
         {
-            case JobItemStage.Plan:
+            case JobItemStage.Begin:
                 run.ReportStart();
-                // The grids are the first 30 % of the job's bar, as in embedded mode.
-                var planned = await stages.PlanAsync(options, new ExtractionProgress(run.Context, dbFactory, options.OutputDirectory), ct);
-                run.Context.Link(planned.RunId);
+                run.Context.Link((await stages.BeginAsync(options, ct)).RunId);
+                break;
+            case JobItemStage.SlideGrid:
+                await stages.GridSlideAsync(options, run.Item.Key, ct);
+                run.Report(1, "grid");
+                break;
+            case JobItemStage.Plan:
+                var planned = await stages.PlanAsync(options, ct);
                 run.Report(1, planned.NothingToExtract ?? $"planned: {Plural.Of(planned.Slides.Count, "slide")} to extract");
                 break;
             case JobItemStage.Slide:
@@ -45,14 +51,24 @@ public sealed class ExtractionItemRunner(IEnumerable<IJobRunner> runners, IDbCon
     }
 }
 
-/// <summary>An extraction's slides are those its plan drew cells from (sampling-plan.json in the job's run folder).</summary>
+/// <summary>
+/// An extraction's slides: for the grids, every slide of its run; for the patches, those its plan drew
+/// cells from (sampling-plan.json in the job's run folder). Biggest first: the largest slide files,
+/// then the slides with the most planned cells, so that no worker is left with a big slide at the end.
+/// </summary>
 public sealed class ExtractionStageSlides(TumorWebPaths paths) : IStageSlides
 {
     public JobKind Kind => JobKind.Extraction;
 
-    public Task<IReadOnlyList<string>> SlidesAsync(TumorWebDbContext db, Job job, CancellationToken ct)
+    public async Task<IReadOnlyList<string>> SlidesAsync(TumorWebDbContext db, Job job, JobItemStage stage, CancellationToken ct)
     {
-        var plan = SamplingPlanFile.Read(Path.GetFullPath(paths.RunDirectory("extraction", job.Id)));
-        return Task.FromResult<IReadOnlyList<string>>(plan.Slides.Keys.Order(StringComparer.Ordinal).ToList());
+        var output = Path.GetFullPath(paths.RunDirectory("extraction", job.Id));
+        if (stage == JobItemStage.SlideGrid)
+        {
+            var slides = await db.RunSlides.AsNoTracking().Where(s => s.ExtractionRun!.OutputDirectory == output).Select(s => new { s.Name, s.SlidePath }).ToListAsync(ct);
+            return BiggestFirst.Order(slides.Select(s => (s.Name, BiggestFirst.FileSize(s.SlidePath))));
+        }
+        var plan = SamplingPlanFile.Read(output);
+        return BiggestFirst.Order(plan.Slides.Select(p => (p.Key, (long)p.Value.Count)));
     }
 }

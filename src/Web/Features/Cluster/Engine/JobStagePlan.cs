@@ -16,10 +16,12 @@ public static class JobStagePlan
 {
     private static readonly IReadOnlyList<StagePlan> Whole = [new(JobItemStage.Whole, ClusterNode.Gpu, false)];
 
-    /// <summary>The grids in the plan fill 30 % of the bar and the slides' patches the rest, as in embedded mode.</summary>
+    /// <summary>The slides' grids fill 30 % of the bar and their patches the rest, as in embedded mode.</summary>
     private static readonly IReadOnlyList<StagePlan> Extraction =
     [
-        new(JobItemStage.Plan, ClusterNode.Cpu, PerSlide: false, Share: 0.3),
+        new(JobItemStage.Begin, ClusterNode.Cpu, PerSlide: false, Share: 0),
+        new(JobItemStage.SlideGrid, ClusterNode.Cpu, PerSlide: true, Share: 0.3),
+        new(JobItemStage.Plan, ClusterNode.Cpu, PerSlide: false, Share: 0),
         new(JobItemStage.Slide, ClusterNode.Cpu, PerSlide: true, Share: 0.7),
         new(JobItemStage.Finish, ClusterNode.Cpu, PerSlide: false, Share: 0),
     ];

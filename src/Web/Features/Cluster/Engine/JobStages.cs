@@ -22,7 +22,7 @@ public sealed class JobStages(IDbContextFactory<TumorWebDbContext> dbFactory, Jo
         {
             var source = slideSources.FirstOrDefault(s => s.Kind == job.Kind)
                 ?? throw new InvalidOperationException($"{job.Kind} jobs have a per-slide {stage.Stage} stage but nothing names their slides");
-            keys = await source.SlidesAsync(db, job, ct);
+            keys = await source.SlidesAsync(db, job, stage.Stage, ct);
         }
         return keys.Select(key => new JobItem { JobId = job.Id, Stage = stage.Stage, Key = key, Queue = stage.Queue, Status = RunStatus.Queued }).ToList();
     }
@@ -98,7 +98,7 @@ public sealed class JobStages(IDbContextFactory<TumorWebDbContext> dbFactory, Jo
     {
         try
         {
-            dispatch.EnqueueAll(items);
+            await dispatch.EnqueueAllAsync(items);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -136,10 +136,13 @@ public sealed class JobStages(IDbContextFactory<TumorWebDbContext> dbFactory, Jo
     }
 }
 
-/// <summary>Names the slides of a job of <see cref="Kind"/>: one item per slide in its per-slide stages.</summary>
+/// <summary>
+/// Names the slides of a job of <see cref="Kind"/>: one item per slide in its per-slide stages, in the
+/// order they are handed out (Hangfire delivers a queue's items first in, first out).
+/// </summary>
 public interface IStageSlides
 {
     JobKind Kind { get; }
 
-    Task<IReadOnlyList<string>> SlidesAsync(TumorWebDbContext db, Job job, CancellationToken ct);
+    Task<IReadOnlyList<string>> SlidesAsync(TumorWebDbContext db, Job job, JobItemStage stage, CancellationToken ct);
 }

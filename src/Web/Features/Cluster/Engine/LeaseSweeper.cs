@@ -9,7 +9,8 @@ namespace TumorWeb.Web.Features.Cluster.Engine;
 /// without a word, e.g. SIGKILL) are queued again and handed to Hangfire, and the claim decides
 /// which node takes each. The item resumes from the pipeline's last checkpoint. Items of a job
 /// asked to cancel are cancelled instead. Jobs whose stage finished without a next step (the node
-/// died between the two) are moved on.
+/// died between the two) are moved on, and items saved but never handed to Hangfire (the node died
+/// between the two) are handed over once two sweeps in a row have found them so.
 /// </summary>
 public sealed class LeaseSweeper(IDbContextFactory<TumorWebDbContext> dbFactory, JobItemDispatch dispatch, JobStages stages, JobOutcomes outcomes,
     LeaseSettings lease, TimeProvider time, ILogger<LeaseSweeper> logger) : BackgroundService
@@ -40,6 +41,25 @@ public sealed class LeaseSweeper(IDbContextFactory<TumorWebDbContext> dbFactory,
     {
         await TakeBackLapsedAsync(ct);
         await MoveOnFinishedStagesAsync(ct);
+        await HandOverUndeliveredAsync(ct);
+    }
+
+    /// <summary>Queued items without a delivery that the last sweep saw too: a live node hands its items over within milliseconds.</summary>
+    private HashSet<int> _undelivered = [];
+
+    private async Task HandOverUndeliveredAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var found = await db.JobItems.AsNoTracking()
+            .Where(i => i.Status == RunStatus.Queued && i.DispatchedAt == null && i.Job!.CancelRequestedAt == null
+                && (i.Job.Status == RunStatus.Queued || i.Job.Status == RunStatus.Running))
+            .ToListAsync(ct);
+        var stuck = found.Where(i => _undelivered.Contains(i.Id)).ToList();
+        _undelivered = found.Select(i => i.Id).Except(stuck.Select(i => i.Id)).ToHashSet();
+        if (stuck.Count == 0) return;
+        logger.LogWarning("Items {ItemIds} were saved but never handed to Hangfire (their node stopped in between); handing them over",
+            string.Join(", ", stuck.Select(i => i.Id)));
+        await dispatch.EnqueueAllAsync(stuck);
     }
 
     private async Task TakeBackLapsedAsync(CancellationToken ct)
@@ -62,11 +82,11 @@ public sealed class LeaseSweeper(IDbContextFactory<TumorWebDbContext> dbFactory,
                 continue;
             }
             if (await stillLapsed.ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, RunStatus.Queued).SetProperty(i => i.Owner, (string?)null)
-                    .SetProperty(i => i.LeaseExpiresAt, (DateTimeOffset?)null), ct) == 0)
+                    .SetProperty(i => i.LeaseExpiresAt, (DateTimeOffset?)null).SetProperty(i => i.DispatchedAt, (DateTimeOffset?)null), ct) == 0)
                 continue;
             logger.LogWarning("Item {ItemId} ({Stage} {Key}) of job {JobId}: the lease of {Owner} lapsed at {Expired}; queued again",
                 item.Id, item.Stage, item.Key, item.JobId, item.Owner, item.LeaseExpiresAt);
-            dispatch.Enqueue(item);
+            await dispatch.EnqueueAllAsync([item]);
         }
     }
 
