@@ -53,8 +53,10 @@ public sealed record ExtractionOptions
     public double TestFraction { get; init; } = DefaultTestFraction;
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
+    public const int DefaultBatchSize = 256;
+
     /// <summary>Patches written to the pack and the catalog together; a crash loses at most one batch of work.</summary>
-    public int BatchSize { get; init; } = 256;
+    public int BatchSize { get; init; } = DefaultBatchSize;
 
     /// <summary>Least time between progress reports; a UI needs a few a second at most.</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(200);
@@ -79,6 +81,7 @@ public sealed record ExtractionOptions
         Settings.Require(TestFraction is >= 0 and < 1, $"test fraction must be at least 0 and below 1 (got {TestFraction})");
         Settings.Require(ValidationFraction + TestFraction < 1,
             $"validation and test fractions must leave slides for training (got {ValidationFraction} + {TestFraction})");
+        Settings.Require(BatchSize >= 1, $"extraction batch size must be 1 or more (got {BatchSize})");
     }
 
     internal SamplingOptions Sampling => new(Seed, TumorFraction, NormalPerTumor);

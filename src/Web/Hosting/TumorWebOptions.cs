@@ -28,6 +28,12 @@ public sealed class TumorWebOptions
     /// </summary>
     public long MaxTissuePixels { get; set; } = Pipeline.Grid.GridOptions.DefaultMaxTissuePixels;
 
+    /// <summary>
+    /// Patches an extraction stores at a time: its checkpoint. A crash, a cancel or a worker's shutdown
+    /// loses at most one batch of work, and a smaller batch stops sooner; a larger one writes less often.
+    /// </summary>
+    public int ExtractionBatchSize { get; set; } = Pipeline.Extraction.ExtractionOptions.DefaultBatchSize;
+
     /// <summary>Jobs run at once on the compute device.</summary>
     public int MaxConcurrentJobs { get; set; } = 1;
 

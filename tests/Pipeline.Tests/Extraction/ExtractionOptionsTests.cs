@@ -21,6 +21,7 @@ public sealed class ExtractionOptionsTests
     {
         { Valid with { TumorFraction = 5 }, "tumor fraction must be above 0 and at most 1 (got 5)" },
         { Valid with { TumorFraction = 0 }, "tumor fraction must be above 0 and at most 1 (got 0)" },
+        { Valid with { BatchSize = 0 }, "extraction batch size must be 1 or more (got 0)" },
         { Valid with { Seed = -1 }, "seed must be 0 or more (got -1)" },
         { Valid with { NormalPerTumor = 101 }, "normal patches per tumor patch must be between 0 and 100 (got 101)" },
         { Valid with { Grid = new GridOptions { CellSize = 8 } }, "cell size must be between 16 and 4096 pixels (got 8)" },

@@ -63,14 +63,26 @@ public sealed class WorkerProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
-    /// <summary>SIGTERM, as <c>systemctl stop</c> sends: the worker drains and exits; returns its exit code.</summary>
+    /// <summary>SIGTERM, as <c>systemctl stop</c> sends (and SIGCONT, should the test have stopped it): the worker drains and exits; returns its exit code.</summary>
     public async Task<int> TerminateAsync(TimeSpan patience)
     {
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            await kill.WaitForExitAsync();
+        await SignalAsync("-TERM");
+        await SignalAsync("-CONT");
         using var timeout = new CancellationTokenSource(patience);
         await _process.WaitForExitAsync(timeout.Token);
         return _process.ExitCode;
+    }
+
+    /// <summary>SIGSTOP: the process stops where it is, in the middle of whatever it does, until <see cref="ContinueAsync"/>.</summary>
+    public Task PauseAsync() => SignalAsync("-STOP");
+
+    /// <summary>SIGCONT: a stopped process goes on.</summary>
+    public Task ContinueAsync() => SignalAsync("-CONT");
+
+    private async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", [signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
     }
 
     private void Keep(string? line)

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using TumorWeb.Data;
 using TumorWeb.Data.Entities;
+using TumorWeb.Pipeline.Extraction;
 using TumorWeb.Web.Features.Cluster.Engine;
 using TumorWeb.Web.Features.Jobs;
 using TumorWeb.Web.Tests.Cli;
@@ -13,7 +15,16 @@ public sealed class WorkerProcessTests(PostgresFixture postgres, SixSlideDataset
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
 
-    private static ExtractionJobParameters Extraction(int datasetId) => new(datasetId, Seed: 4, TumorSlideThreshold: 5);
+    /// <summary>Every tumour cell and as many normal ones: slides with many small batches to stop a worker in the middle of.</summary>
+    private static ExtractionJobParameters Extraction(int datasetId) => new(datasetId, Seed: 4, TumorFraction: 1, NormalPerTumor: 1, TumorSlideThreshold: 5);
+
+    /// <summary>Patches a worker stores at a time here: a slide's item is many checkpoints long.</summary>
+    private const int BatchSize = 2;
+
+    private static Task<WorkerProcess> StartWorkerAsync(ClusterBed cluster, string name, string queues) =>
+        WorkerProcess.StartAsync(name, queues,
+            new Dictionary<string, string>(cluster.WorkerSettings) { ["TumorWeb:ExtractionBatchSize"] = BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            cluster.Storage);
 
     [SkippableFact]
     public async Task AWorkerKilledMidExtractionLosesNothingAndTheOtherFinishesItWithoutDuplicates()
@@ -27,16 +38,15 @@ public sealed class WorkerProcessTests(PostgresFixture postgres, SixSlideDataset
             embedded = await ExtractionSnapshot.OfAsync(alone.Db, embeddedJob.RunId!.Value);
         }
         await using var cluster = await ClusterBed.StartAsync(postgres, dataset.NewDataDirectory(), dataset.Root);
-        await using var first = await WorkerProcess.StartAsync("proc-a", "cpu", cluster.WorkerSettings, cluster.Storage);
-        await using var second = await WorkerProcess.StartAsync("proc-b", "cpu", cluster.WorkerSettings, cluster.Storage);
+        await using var first = await StartWorkerAsync(cluster, "proc-a", "cpu");
+        await using var second = await StartWorkerAsync(cluster, "proc-b", "cpu");
         var (clusterDatasetId, _) = await cluster.Web.RegisterDatasetAsync(dataset.Folder);
         var job = await cluster.Web.PostJobAsync("extraction", Extraction(clusterDatasetId));
 
-        var owner = await WaitForSavedPatchesAsync(cluster, job.Id);
-        var (victim, survivor) = owner == first.Name ? (first, second) : (second, first);
+        var (victim, cutItem) = await StopMidSlideAsync(cluster, job.Id, [first, second], remaining: BatchSize);
+        var survivor = victim == first ? second : first;
         await victim.KillAsync();
-        var cut = (await cluster.ItemsAsync(job.Id)).Where(i => i.Status == RunStatus.Running && i.Owner == victim.Name).Select(i => i.Id).ToList();
-        Assert.True(cut.Count > 0, "the victim's item ended before the kill: the slides are too small for this machine");
+        var cut = new[] { cutItem.Id };
         var done = await cluster.Web.WaitForFinalAsync(job.Id, Patience);
 
         Assert.True(done.Status == RunStatus.Completed, $"{done.Status}: {done.Message}\n{survivor.Name}:\n{survivor.Output}");
@@ -53,13 +63,14 @@ public sealed class WorkerProcessTests(PostgresFixture postgres, SixSlideDataset
     public async Task AWorkerStoppedWithSigtermDrainsItsItemBackToTheQueueAndTheOtherFinishesIt()
     {
         await using var cluster = await ClusterBed.StartAsync(postgres, dataset.NewDataDirectory(), dataset.Root);
-        await using var first = await WorkerProcess.StartAsync("proc-a", "cpu", cluster.WorkerSettings, cluster.Storage);
-        await using var second = await WorkerProcess.StartAsync("proc-b", "cpu", cluster.WorkerSettings, cluster.Storage);
+        await using var first = await StartWorkerAsync(cluster, "proc-a", "cpu");
+        await using var second = await StartWorkerAsync(cluster, "proc-b", "cpu");
         var (datasetId, _) = await cluster.Web.RegisterDatasetAsync(dataset.Folder);
         var job = await cluster.Web.PostJobAsync("extraction", Extraction(datasetId));
 
-        var owner = await WaitForSavedPatchesAsync(cluster, job.Id);
-        var (drained, survivor) = owner == first.Name ? (first, second) : (second, first);
+        // Many batches left: the worker sees the shutdown at a batch's end well before the slide's last.
+        var (drained, _) = await StopMidSlideAsync(cluster, job.Id, [first, second], remaining: 10 * BatchSize);
+        var survivor = drained == first ? second : first;
         var exitCode = await drained.TerminateAsync(TimeSpan.FromSeconds(60));
         var done = await cluster.Web.WaitForFinalAsync(job.Id, Patience);
 
@@ -79,8 +90,8 @@ public sealed class WorkerProcessTests(PostgresFixture postgres, SixSlideDataset
     public async Task AWorkerKilledMidEvaluationLosesNothingAndTheResultEqualsAnUninterruptedEvaluation()
     {
         await using var cluster = await ClusterBed.StartAsync(postgres, dataset.NewDataDirectory(), dataset.Root);
-        await using var first = await WorkerProcess.StartAsync("proc-a", "cpu,gpu", cluster.WorkerSettings, cluster.Storage);
-        await using var second = await WorkerProcess.StartAsync("proc-b", "cpu,gpu", cluster.WorkerSettings, cluster.Storage);
+        await using var first = await StartWorkerAsync(cluster, "proc-a", "cpu,gpu");
+        await using var second = await StartWorkerAsync(cluster, "proc-b", "cpu,gpu");
         var (datasetId, slideIds) = await cluster.Web.RegisterDatasetAsync(dataset.Folder);
         var extraction = await cluster.Web.WaitForFinalAsync((await cluster.Web.PostJobAsync("extraction", Extraction(datasetId))).Id, Patience);
         Assert.True(extraction.Status == RunStatus.Completed, $"extraction {extraction.Status}: {extraction.Message}");
@@ -92,11 +103,9 @@ public sealed class WorkerProcessTests(PostgresFixture postgres, SixSlideDataset
         Assert.True(uninterrupted.Status == RunStatus.Completed, $"evaluation {uninterrupted.Status}: {uninterrupted.Message}");
 
         var job = await cluster.Web.PostJobAsync("evaluation", parameters);
-        var owner = await WaitForScoredSlideAsync(cluster, job.Id);
-        var (victim, survivor) = owner == first.Name ? (first, second) : (second, first);
+        var (victim, _) = await StopMidItemAsync(cluster, job.Id, [first, second], ScoredASlideAsync);
+        var survivor = victim == first ? second : first;
         await victim.KillAsync();
-        Assert.True((await cluster.ItemsAsync(job.Id)).Any(i => i.Status == RunStatus.Running && i.Owner == victim.Name),
-            "the evaluation's item ended before the kill: the slides are too small for this machine");
         var done = await cluster.Web.WaitForFinalAsync(job.Id, Patience);
 
         Assert.True(done.Status == RunStatus.Completed, $"{done.Status}: {done.Message}\n{survivor.Name}:\n{survivor.Output}");
@@ -136,26 +145,6 @@ public sealed class WorkerProcessTests(PostgresFixture postgres, SixSlideDataset
         Assert.Contains("unknown queue \"tpu\": the queues are cpu and gpu", result.Stderr);
     }
 
-    /// <summary>The worker that runs the evaluation's item, once it has scored a slide: a kill then lands in the middle of the work.</summary>
-    private static async Task<string> WaitForScoredSlideAsync(ClusterBed cluster, int jobId)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            await using (var db = await cluster.Db.CreateDbContextAsync())
-            {
-                var job = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == jobId);
-                var running = await db.JobItems.AsNoTracking().Where(i => i.JobId == jobId && i.Status == RunStatus.Running).ToListAsync();
-                Assert.True(job.Status is RunStatus.Queued or RunStatus.Running, $"the evaluation ended {job.Status} before a slide was scored");
-                if (running.Count > 0 && job.EvaluationRunId is { } runId
-                    && await db.EvaluationSlides.AnyAsync(s => s.EvaluationRunId == runId && s.Status == SlideStatus.Completed))
-                    return running[0].Owner!;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"no slide of job {jobId} was scored within {Patience}");
-            await Task.Delay(50);
-        }
-    }
-
     /// <summary>Each slide's status and AUCs and the run's slide AUC and FROC, in a form two runs can be compared by.</summary>
     private static async Task<List<string>> EvaluationResultAsync(ClusterBed cluster, int runId)
     {
@@ -166,23 +155,53 @@ public sealed class WorkerProcessTests(PostgresFixture postgres, SixSlideDataset
             .Order(StringComparer.Ordinal).Append($"run {run.Status} slideAuc {run.SlideAuc:R} froc {run.FrocScore:R}").ToList();
     }
 
-    /// <summary>The worker that runs one of the job's slides, once patches are saved: a kill then lands in the middle of the work.</summary>
-    private static async Task<string> WaitForSavedPatchesAsync(ClusterBed cluster, int jobId)
+    /// <summary>
+    /// Stops (SIGSTOP) the worker running one of the job's slide items once <paramref name="midway"/> holds for
+    /// it, then checks again while the worker stands still: a signal sent next lands in the middle of that item
+    /// however fast this machine is. Returns the stopped worker and its item.
+    /// </summary>
+    private static async Task<(WorkerProcess Worker, JobItem Item)> StopMidItemAsync(ClusterBed cluster, int jobId,
+        IReadOnlyList<WorkerProcess> workers, Func<TumorWebDbContext, Job, JobItem, Task<bool>> midway)
     {
         var deadline = DateTime.UtcNow + Patience;
         while (true)
         {
-            await using (var db = await cluster.Db.CreateDbContextAsync())
+            if (await RunningMidwayAsync(cluster, jobId, midway, null) is { } item)
             {
-                var job = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == jobId);
-                Assert.True(job.Status is RunStatus.Queued or RunStatus.Running, $"the job ended {job.Status} before any patch was seen");
-                var running = await db.JobItems.AsNoTracking()
-                    .Where(i => i.JobId == jobId && i.Stage == JobItemStage.Slide && i.Status == RunStatus.Running).ToListAsync();
-                if (running.Count > 0 && job.ExtractionRunId is { } runId && await db.Patches.AnyAsync(p => p.ExtractionRunId == runId))
-                    return running[0].Owner!;
+                var worker = workers.Single(w => w.Name == item.Owner);
+                await worker.PauseAsync();
+                if (await RunningMidwayAsync(cluster, jobId, midway, item.Id) is not null) return (worker, item);
+                await worker.ContinueAsync();
             }
-            Assert.True(DateTime.UtcNow < deadline, $"no patch of job {jobId} was saved within {Patience}");
-            await Task.Delay(50);
+            Assert.True(DateTime.UtcNow < deadline, $"no slide item of job {jobId} was seen midway within {Patience}");
+            await Task.Delay(20);
         }
     }
+
+    private static async Task<JobItem?> RunningMidwayAsync(ClusterBed cluster, int jobId, Func<TumorWebDbContext, Job, JobItem, Task<bool>> midway, int? itemId)
+    {
+        await using var db = await cluster.Db.CreateDbContextAsync();
+        var job = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == jobId);
+        Assert.True(job.Status is RunStatus.Queued or RunStatus.Running, $"job {jobId} ended {job.Status} before a slide item was seen midway");
+        var running = await db.JobItems.AsNoTracking()
+            .Where(i => i.JobId == jobId && i.Stage == JobItemStage.Slide && i.Status == RunStatus.Running && (itemId == null || i.Id == itemId)).ToListAsync();
+        foreach (var item in running)
+            if (await midway(db, job, item)) return item;
+        return null;
+    }
+
+    /// <summary>An extraction's slide with patches saved and at least <paramref name="remaining"/> of its planned patches still to go.</summary>
+    private static Task<(WorkerProcess Worker, JobItem Item)> StopMidSlideAsync(ClusterBed cluster, int jobId, IReadOnlyList<WorkerProcess> workers, int remaining) =>
+        StopMidItemAsync(cluster, jobId, workers, async (db, job, item) =>
+        {
+            if (job.ExtractionRunId is not { } runId) return false;
+            var run = await db.ExtractionRuns.AsNoTracking().SingleAsync(r => r.Id == runId);
+            var planned = SamplingPlanFile.Read(run.OutputDirectory).Slides[item.Key].Count;
+            var saved = await db.Patches.CountAsync(p => p.ExtractionRunId == runId && p.RunSlide!.Name == item.Key);
+            return saved > 0 && saved <= planned - remaining;
+        });
+
+    /// <summary>An evaluation that has scored one slide already and is scoring another.</summary>
+    private static async Task<bool> ScoredASlideAsync(TumorWebDbContext db, Job job, JobItem item) =>
+        job.EvaluationRunId is { } runId && await db.EvaluationSlides.AnyAsync(s => s.EvaluationRunId == runId && s.Status == SlideStatus.Completed);
 }

@@ -43,6 +43,7 @@ public sealed class ExtractionJobRunner(IDbContextFactory<TumorWebDbContext> dbF
         return options with
         {
             Grid = options.Grid with { MaxTissuePixels = settings.Value.MaxTissuePixels },
+            BatchSize = settings.Value.ExtractionBatchSize,
             DrawnAnnotations = dataset.Slides.Where(s => drawn.ContainsKey(s.Id)).ToDictionary(s => s.Name, s => drawn[s.Id]),
         };
     }
