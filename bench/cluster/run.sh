@@ -45,12 +45,35 @@ wait_job() { # wait_job ID: waits (up to 2 h) until the job is final; prints its
   done
   echo "job $1 did not finish within 2 h" >&2; exit 1
 }
-timed_job() { # timed_job KIND BODY: prints "seconds runId"
-  local start job id
+# cpu_seconds: CPU seconds used so far by each of this setup's processes (web node or embedded app, workers) and by
+# all of PostgreSQL's processes together, from /proc (utime + stime).
+cpu_seconds() {
+  python3 - "${pids[@]}" <<'PY'
+import os, pwd, sys
+tick = os.sysconf("SC_CLK_TCK")
+def cpu(pid):
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / tick
+    except OSError:
+        return 0.0
+try:
+    uid = pwd.getpwnam("postgres").pw_uid
+except KeyError:
+    uid = -1
+postgres = sum(cpu(p) for p in os.listdir("/proc") if p.isdigit() and os.stat(f"/proc/{p}").st_uid == uid)
+print(" ".join(f"{cpu(p):.2f}" for p in sys.argv[1:]), f"{postgres:.2f}")
+PY
+}
+timed_job() { # timed_job KIND BODY: prints "seconds runId"; logs the CPU seconds each process spent on the job
+  local start job id before
+  before=$(cpu_seconds)
   start=$(date +%s.%N)
   id=$(api -X POST "${url}api/jobs/$1" -d "$2" | json "d['id']")
   job=$(wait_job "$id")
   [ "$(echo "$job" | json "d['status']")" = Completed ] || { echo "$1 job $id: $job" >&2; exit 1; }
+  python3 -c "import sys; a, b = sys.argv[2].split(), sys.argv[3].split(); print(sys.argv[1] + ': CPU s (app or web node, workers..., PostgreSQL):', ' '.join(f'{float(x) - float(y):.1f}' for x, y in zip(a, b)))" \
+    "$1" "$(cpu_seconds)" "$before" >> "$work/cpu.log"
   echo "$(python3 -c "print(round($(date +%s.%N) - $start, 1))") $(echo "$job" | json "d['runId']")"
 }
 # run_jobs: registers the slides, extracts (timed), trains tiny for 1 epoch (not timed), evaluates every slide (timed).
@@ -77,9 +100,13 @@ start_web() { # start_web DATA LOG [SETTING...]: the web app on a free port, pin
   pids+=($!)
   wait_http "${url}account/login" "$log"
 }
+# Timestamped one-line logs, to see where each item's time goes.
+export Logging__Console__FormatterName=simple Logging__Console__FormatterOptions__SingleLine=true \
+  Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss.fff "
 stop_all() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; pids=(); }
 
 echo "embedded, one core ..." >&2
+echo "embedded" >> "$work/cpu.log"
 start_web "$work/embedded" "$work/embedded.log"
 token=$(dotnet "$app" tokens create admin --name bench --db "$work/embedded/tumorweb.db")
 read -r e_extract e_evaluate e_auc <<< "$(run_jobs)"
@@ -93,6 +120,7 @@ as_postgres "$bin/pg_ctl" start -D "$pg_data" -w -t 30 -l "$(dirname "$pg_data")
 
 cluster() { # cluster NAME WORKERS: web node (no jobs) + WORKERS workers, worker i on core i-1
   local name=$1 workers=$2
+  echo "cluster $name, $workers worker(s)" >> "$work/cpu.log"
   "$bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE $name" >/dev/null
   export TumorWeb__Cluster__PostgreSql="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=$name"
   start_web "$work/$name" "$work/$name-web.log" --TumorWeb:Cluster:RunJobs=false
