@@ -30,6 +30,12 @@ free_port() { python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1',
 rm -rf "$work"
 mkdir -p "$work"
 dotnet "$app" synth "$work/slides" --slides "$slides" --normal $((slides / 4)) --size "${size}x${size}" --seed 17 >/dev/null
+# A small dataset each setup runs once, untimed, before the timed jobs: .NET compiles each code path on
+# its first call (and EF Core each query), which a long-running worker pays once in its life.
+dotnet "$app" synth "$work/warmup" --slides 4 --normal 1 --size 4096x4096 --seed 5 >/dev/null
+cores=$(nproc)
+# This script's own polling (curl, python) stays on core 0 with the web node, off the second worker's core.
+taskset -cp 0 $$ >/dev/null
 
 wait_http() { # wait_http URL LOG: up to 120 s
   for _ in $(seq 1 240); do curl -sf -o /dev/null "$1" && return 0; sleep 0.5; done
@@ -40,7 +46,7 @@ wait_job() { # wait_job ID: waits (up to 2 h) until the job is final; prints its
   local job
   for _ in $(seq 1 14400); do
     job=$(api "${url}api/jobs/$1")
-    case $(echo "$job" | json "d['status']") in Completed|Failed|Cancelled|Interrupted) echo "$job"; return 0;; esac
+    case $(echo "$job" | grep -o '"status":"[A-Za-z]*"') in *Completed*|*Failed*|*Cancelled*|*Interrupted*) echo "$job"; return 0;; esac
     sleep 0.5
   done
   echo "job $1 did not finish within 2 h" >&2; exit 1
@@ -73,15 +79,17 @@ timed_job() { # timed_job KIND BODY: prints "seconds runId"; logs the CPU second
   job=$(wait_job "$id")
   [ "$(echo "$job" | json "d['status']")" = Completed ] || { echo "$1 job $id: $job" >&2; exit 1; }
   python3 -c "import sys; a, b = sys.argv[2].split(), sys.argv[3].split(); print(sys.argv[1] + ': CPU s (app or web node, workers..., PostgreSQL):', ' '.join(f'{float(x) - float(y):.1f}' for x, y in zip(a, b)))" \
-    "$1" "$(cpu_seconds)" "$before" >> "$work/cpu.log"
+    "$(basename "$dataset_folder") $1" "$(cpu_seconds)" "$before" >> "$work/cpu.log"
   echo "$(python3 -c "print(round($(date +%s.%N) - $start, 1))") $(echo "$job" | json "d['runId']")"
 }
-# run_jobs: registers the slides, extracts (timed), trains tiny for 1 epoch (not timed), evaluates every slide (timed).
+# run_jobs FOLDER COUNT: registers the COUNT slides of FOLDER, extracts (timed), trains tiny for 1 epoch (not
+# timed), evaluates every slide (timed).
 run_jobs() {
   local dataset ids extract train evaluate
-  dataset=$(api -X POST "${url}api/datasets" -d "{\"folder\":\"$work/slides\",\"name\":\"bench\",\"tumorSlideThreshold\":10}" | json "d['id']")
+  dataset_folder=$1
+  dataset=$(api -X POST "${url}api/datasets" -d "{\"folder\":\"$1\",\"name\":\"$(basename "$1")\",\"tumorSlideThreshold\":10}" | json "d['id']")
   for _ in $(seq 1 240); do
-    ids=$(api "${url}api/datasets/$dataset" | json "','.join(str(s['id']) for s in d['slides']) if len(d['slides']) == $slides and all(s['width'] > 0 for s in d['slides']) else ''")
+    ids=$(api "${url}api/datasets/$dataset" | json "','.join(str(s['id']) for s in d['slides']) if len(d['slides']) == $2 and all(s['width'] > 0 for s in d['slides']) else ''")
     [ -n "$ids" ] && break; sleep 0.5
   done
   [ -n "$ids" ] || { echo "dataset scan did not finish" >&2; exit 1; }
@@ -109,7 +117,8 @@ echo "embedded, one core ..." >&2
 echo "embedded" >> "$work/cpu.log"
 start_web "$work/embedded" "$work/embedded.log"
 token=$(dotnet "$app" tokens create admin --name bench --db "$work/embedded/tumorweb.db")
-read -r e_extract e_evaluate e_auc <<< "$(run_jobs)"
+run_jobs "$work/warmup" 4 >/dev/null
+read -r e_extract e_evaluate e_auc <<< "$(run_jobs "$work/slides" "$slides")"
 stop_all
 
 pg_data="$(mktemp -d /tmp/tumorweb-bench-pg-XXXX)/data"
@@ -130,7 +139,8 @@ cluster() { # cluster NAME WORKERS: web node (no jobs) + WORKERS workers, worker
       --TumorWeb:DataDirectory="$work/$name" --TumorWeb:DataRoots:0="$work" > "$work/$name-worker-$i.log" 2>&1 &
     pids+=($!)
   done
-  run_jobs
+  run_jobs "$work/warmup" 4 >/dev/null
+  run_jobs "$work/slides" "$slides"
   stop_all
   unset TumorWeb__Cluster__PostgreSql
 }
@@ -142,7 +152,7 @@ read -r w2_extract w2_evaluate w2_auc <<< "$(cluster two 2)"
 efficiency() { python3 -c "print(f'{$1 / (2 * $2):.2f}')"; }
 {
   echo
-  echo "## Cluster scaling, $(date -u +%Y-%m-%d), $slides slides of ${size}x${size}, $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs))"
+  echo "## Cluster scaling, $(date -u +%Y-%m-%d), $slides slides of ${size}x${size}, $cores cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs))"
   echo
   echo "| run | extraction s | evaluation s | slide AUC |"
   echo "|---|---:|---:|---:|"

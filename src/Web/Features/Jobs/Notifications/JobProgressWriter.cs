@@ -10,9 +10,11 @@ namespace TumorWeb.Web.Features.Jobs.Notifications;
 /// page opened later (or the API) shows where the job is. Status changes are the worker's to save;
 /// this only touches rows still Running, so it never overwrites a final state. In a cluster each
 /// node saves only its own jobs' events: those relayed from other nodes were saved where they ran.
+/// Several nodes working on one job at once each report their own view of it, so there the saved
+/// bar only moves forward (the message is the latest either way).
 /// </summary>
 public sealed class JobProgressWriter(IRunNotifier notifier, IDbContextFactory<TumorWebDbContext> dbFactory, TimeProvider time,
-    ILogger<JobProgressWriter> logger) : BackgroundService
+    ILogger<JobProgressWriter> logger, Cluster.Engine.ClusterNode? clusterNode = null) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
@@ -43,8 +45,12 @@ public sealed class JobProgressWriter(IRunNotifier notifier, IDbContextFactory<T
             try
             {
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
-                await db.Jobs.Where(j => j.Id == jobId && j.Status == RunStatus.Running)
-                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.Progress, runEvent.Progress).SetProperty(j => j.Message, runEvent.Message), ct);
+                var (progress, message) = (runEvent.Progress, runEvent.Message);
+                var running = db.Jobs.Where(j => j.Id == jobId && j.Status == RunStatus.Running);
+                await (clusterNode is null
+                    ? running.ExecuteUpdateAsync(s => s.SetProperty(j => j.Progress, progress).SetProperty(j => j.Message, message), ct)
+                    : running.ExecuteUpdateAsync(s => s.SetProperty(j => j.Progress, j => j.Progress > progress ? j.Progress : progress)
+                        .SetProperty(j => j.Message, message), ct));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
