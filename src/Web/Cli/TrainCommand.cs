@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TumorWeb.Data;
 using TumorWeb.Pipeline.Stain;
 using TumorWeb.Pipeline.Training;
@@ -89,27 +90,56 @@ public static class TrainCommand
             {
                 return CliOutput.Fail(e.Message);
             }
+            catch (System.Data.Common.DbException e)
+            {
+                return CliOutput.Fail($"cannot use the catalog's database: {e.Message}");
+            }
         });
         return command;
     }
 
     private static async Task<int> ResumeAsync(string run, string? patches, string? db, int? epochs, bool json, CancellationToken ct)
     {
-        int runId;
-        string catalog;
+        var (runId, catalog) = ResumeTarget(run, patches, db);
+        var runner = catalog is null ? ClusterRunner() : await RunnerAsync(catalog, ct);
+        return await ReportAsync(progress => runner.ResumeAsync(runId, epochs, progress, ct), json);
+    }
+
+    /// <summary>
+    /// The run to continue and the SQLite catalog it lives in: --db, else the one its folder names, else
+    /// its extraction's. Null for the cluster's database, which a run the web app made in a cluster uses
+    /// (its folder names no file) and which the environment names on a cluster node, as for the web nodes.
+    /// </summary>
+    private static (int RunId, string? Catalog) ResumeTarget(string run, string? patches, string? db)
+    {
+        var onCluster = !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(UsersCommand.ClusterVariable));
         if (int.TryParse(run, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
-            if (patches is null && db is null)
-                throw new ArgumentException($"--resume {run}: give --patches (or --db) so the run can be found in its catalog, or pass the run's folder");
-            (runId, catalog) = (id, CliDatabase.PathFor(db, patches!));
+            if (patches is not null || db is not null) return (id, CliDatabase.PathFor(db, patches!));
+            if (onCluster) return (id, null);
+            throw new ArgumentException($"--resume {run}: give --patches (or --db) so the run can be found in its catalog, or pass the run's folder");
         }
-        else
+        var folder = RunFolder.Read(run);
+        if (db is not null) return (folder.RunId, Path.GetFullPath(db));
+        if (folder.CatalogPath is { } file) return (folder.RunId, file);
+        if (onCluster) return (folder.RunId, null);
+        throw new ArgumentException($"--resume {run}: its {RunFolder.FileName} names no catalog file, so the web app made it in a cluster; " +
+            $"set {UsersCommand.ClusterVariable} to the cluster's database, as on the cluster's nodes (or pass --db)");
+    }
+
+    private static TrainingRunner ClusterRunner()
+    {
+        DatabaseConnection database;
+        try
         {
-            var folder = RunFolder.Read(run);
-            (runId, catalog) = (folder.RunId, db is not null ? Path.GetFullPath(db) : folder.CatalogPath ?? CliDatabase.PathFor(null, folder.PatchesDirectory));
+            database = DatabaseConnection.PostgreSql(Environment.GetEnvironmentVariable(UsersCommand.ClusterVariable)!);
         }
-        var runner = await RunnerAsync(catalog, ct);
-        return await ReportAsync(progress => runner.ResumeAsync(runId, epochs, progress, ct), json);
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"{UsersCommand.ClusterVariable}: {e.Message}", e);
+        }
+        var services = new ServiceCollection().AddData(database).BuildServiceProvider();
+        return new TrainingRunner(services.GetRequiredService<IDbContextFactory<TumorWebDbContext>>(), TimeProvider.System);
     }
 
     private static async Task<TrainingRunner> RunnerAsync(string catalog, CancellationToken ct)

@@ -11,6 +11,12 @@ public sealed class TumorWebPaths(IOptions<TumorWebOptions> options, IHostEnviro
         ? Path.GetFullPath(file, environment.ContentRootPath)
         : Path.Combine(DataDirectory, "tumorweb.db");
 
+    /// <summary>
+    /// The SQLite file a run's folder names as its catalog (training.json), so <c>tumorweb train --resume</c>
+    /// finds it; null in a cluster, where the catalog is the PostgreSQL database the environment names.
+    /// </summary>
+    public string? CatalogFile => options.Value.Cluster.Enabled ? null : DatabaseFile;
+
     public IReadOnlyList<string> DataRoots => options.Value.DataRoots.Count == 0
         ? [DataDirectory]
         : options.Value.DataRoots.Select(root => Path.GetFullPath(root, environment.ContentRootPath)).Distinct().ToList();

@@ -3,10 +3,12 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TumorWeb.Data.Entities;
+using TumorWeb.Web.Cli;
 using TumorWeb.Web.Features.Cluster.Engine;
 using TumorWeb.Web.Features.Jobs;
 using TumorWeb.Web.Features.Runs;
 using TumorWeb.Web.Tests.Accounts;
+using TumorWeb.Web.Tests.Cli;
 using TumorWeb.Web.Tests.Jobs;
 
 namespace TumorWeb.Web.Tests.Cluster;
@@ -81,6 +83,34 @@ public sealed class ClusterJobTests(PostgresFixture postgres, SyntheticDataset d
         Assert.NotNull(training.RunId);
         Assert.All(await cluster.ItemsAsync(extraction.Id), i => Assert.Equal((ClusterNode.Cpu, "cpu-only"), (i.Queue, i.Owner)));
         Assert.Equal([(JobItemStage.Whole, ClusterNode.Gpu, "gpu-worker")], (await cluster.ItemsAsync(training.Id)).Select(i => (i.Stage, i.Queue, i.Owner)));
+    }
+
+    [SkippableFact]
+    public async Task TheCliContinuesATrainingTheClusterMadeOnTheDatabaseTheEnvironmentNames()
+    {
+        await using var cluster = await ClusterBed.StartAsync(postgres, dataset.NewDataDirectory(), dataset.Root);
+        await cluster.StartWorkerAsync("worker", "cpu,gpu");
+        var (datasetId, _) = await cluster.Web.RegisterDatasetAsync(dataset.Folder);
+        var extraction = await cluster.Web.WaitForFinalAsync((await cluster.Web.PostJobAsync("extraction", Extraction(datasetId))).Id, Patience);
+        var training = await cluster.Web.WaitForFinalAsync(
+            (await cluster.Web.PostJobAsync("training", new TrainingJobParameters(extraction.RunId!.Value, "tiny", Epochs: 1))).Id, Patience);
+        Assert.True(training.Status == RunStatus.Completed, $"training {training.Status}: {training.Message}");
+        string folder;
+        await using (var db = await cluster.Db.CreateDbContextAsync())
+            folder = (await db.TrainingRuns.SingleAsync(r => r.Id == training.RunId)).OutputDirectory;
+
+        var withoutDatabase = await CliRunner.RunAsync("train", "--resume", folder, "--epochs", "2");
+        var resumed = await CliRunner.RunAsync(new Dictionary<string, string> { [UsersCommand.ClusterVariable] = cluster.Database }, null,
+            "train", "--resume", folder, "--epochs", "2");
+
+        Assert.Equal(1, withoutDatabase.ExitCode);
+        Assert.Contains($"its training.json names no catalog file, so the web app made it in a cluster; set {UsersCommand.ClusterVariable}", withoutDatabase.Stderr);
+        Assert.True(resumed.ExitCode == 0, resumed.Stderr);
+        await using (var db = await cluster.Db.CreateDbContextAsync())
+        {
+            var run = await db.TrainingRuns.AsNoTracking().Include(r => r.Metrics).SingleAsync(r => r.Id == training.RunId);
+            Assert.Equal((RunStatus.Completed, 2), (run.Status, run.Metrics.Max(m => m.Epoch)));
+        }
     }
 
     [SkippableFact]

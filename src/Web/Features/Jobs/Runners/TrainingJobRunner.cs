@@ -47,11 +47,11 @@ public sealed class TrainingJobRunner(IDbContextFactory<TumorWebDbContext> dbFac
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var extraction = await db.ExtractionRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == p.ExtractionRunId, ct)
             ?? throw new InvalidOperationException($"extraction run {p.ExtractionRunId} no longer exists");
-        return Options(p, extraction.OutputDirectory, output, paths.DatabaseFile);
+        return Options(p, extraction.OutputDirectory, output, paths.CatalogFile);
     }
 
     /// <summary>The web app's mapping of a job's settings to the training stage; null means the preset's default.</summary>
-    public static TrainingOptions Options(TrainingJobParameters p, string patchesDirectory, string outputDirectory, string databaseFile) => new()
+    public static TrainingOptions Options(TrainingJobParameters p, string patchesDirectory, string outputDirectory, string? databaseFile) => new()
     {
         PatchesDirectory = patchesDirectory,
         OutputDirectory = outputDirectory,
@@ -72,7 +72,7 @@ public sealed class TrainingJobRunner(IDbContextFactory<TumorWebDbContext> dbFac
         if (File.Exists(Path.Combine(output, RunFolder.FileName))) return;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var run = await db.TrainingRuns.AsNoTracking().Include(r => r.ExtractionRun).SingleAsync(r => r.Id == runId, ct);
-        new RunFolder(run.Id, run.ExtractionRun!.OutputDirectory, paths.DatabaseFile, TrainingHyperparameters.FromJson(run.Hyperparameters)).Write(output);
+        new RunFolder(run.Id, run.ExtractionRun!.OutputDirectory, paths.CatalogFile, TrainingHyperparameters.FromJson(run.Hyperparameters)).Write(output);
     }
 
     private async Task<int?> ExistingRunAsync(string output, CancellationToken ct)
