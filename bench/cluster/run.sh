@@ -4,12 +4,14 @@
 # `tumorweb worker` on one core, and two workers on one core each (cluster mode on a throwaway
 # PostgreSQL on loopback, started and removed here). Prints wall times and the scaling efficiency
 # t(1 worker) / (2 x t(2 workers)); appends the table to bench/results/cluster-<date>.md.
-# Usage: bench/cluster/run.sh [slides=8] [size=6144]     SKIP_SETUP=1 skips set-up and build.
+# Usage: bench/cluster/run.sh [slides=8] [size=6144]     SKIP_SETUP=1 skips set-up and build; REPEATS=3 extractions
+# per setup (the median is the result).
 # Needs 2 cores (taskset -c 0 and -c 1), Debian's postgresql, and runs as root or the postgres user.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 slides=${1:-8}
 size=${2:-6144}
+repeats=${REPEATS:-3}
 work="$PWD/bench/results/cluster"
 out="$PWD/bench/results/cluster-$(date -u +%Y-%m-%d).md"
 [ "${SKIP_SETUP:-0}" = 1 ] || CONFIGURATION=Release scripts/setup.sh
@@ -51,8 +53,8 @@ wait_job() { # wait_job ID: waits (up to 2 h) until the job is final; prints its
   done
   echo "job $1 did not finish within 2 h" >&2; exit 1
 }
-# cpu_seconds: CPU seconds used so far by each of this setup's processes (web node or embedded app, workers) and by
-# all of PostgreSQL's processes together, from /proc (utime + stime).
+# cpu_seconds: CPU seconds used so far (user/system) by each of this setup's processes (web node or embedded app,
+# workers) and by all of PostgreSQL's processes together, from /proc.
 cpu_seconds() {
   python3 - "${pids[@]}" <<'PY'
 import os, pwd, sys
@@ -60,15 +62,16 @@ tick = os.sysconf("SC_CLK_TCK")
 def cpu(pid):
     try:
         fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / tick
+        return int(fields[11]) / tick, int(fields[12]) / tick
     except OSError:
-        return 0.0
+        return 0.0, 0.0
 try:
     uid = pwd.getpwnam("postgres").pw_uid
 except KeyError:
     uid = -1
-postgres = sum(cpu(p) for p in os.listdir("/proc") if p.isdigit() and os.stat(f"/proc/{p}").st_uid == uid)
-print(" ".join(f"{cpu(p):.2f}" for p in sys.argv[1:]), f"{postgres:.2f}")
+pg = [cpu(p) for p in os.listdir("/proc") if p.isdigit() and os.stat(f"/proc/{p}").st_uid == uid]
+times = [cpu(p) for p in sys.argv[1:]] + [(sum(u for u, _ in pg), sum(t for _, t in pg))]
+print(" ".join(f"{u:.2f}/{t:.2f}" for u, t in times))
 PY
 }
 timed_job() { # timed_job KIND BODY: prints "seconds runId"; logs the CPU seconds each process spent on the job
@@ -78,14 +81,15 @@ timed_job() { # timed_job KIND BODY: prints "seconds runId"; logs the CPU second
   id=$(api -X POST "${url}api/jobs/$1" -d "$2" | json "d['id']")
   job=$(wait_job "$id")
   [ "$(echo "$job" | json "d['status']")" = Completed ] || { echo "$1 job $id: $job" >&2; exit 1; }
-  python3 -c "import sys; a, b = sys.argv[2].split(), sys.argv[3].split(); print(sys.argv[1] + ': CPU s (app or web node, workers..., PostgreSQL):', ' '.join(f'{float(x) - float(y):.1f}' for x, y in zip(a, b)))" \
+  python3 -c "import sys; a, b = sys.argv[2].split(), sys.argv[3].split(); d = lambda x, y, i: float(x.split('/')[i]) - float(y.split('/')[i]); print(sys.argv[1] + ': CPU s user/system (app or web node, workers..., PostgreSQL):', ' '.join(f'{d(x, y, 0):.1f}/{d(x, y, 1):.1f}' for x, y in zip(a, b)))" \
     "$(basename "$dataset_folder") $1" "$(cpu_seconds)" "$before" >> "$work/cpu.log"
   echo "$(python3 -c "print(round($(date +%s.%N) - $start, 1))") $(echo "$job" | json "d['runId']")"
 }
-# run_jobs FOLDER COUNT: registers the COUNT slides of FOLDER, extracts (timed), trains tiny for 1 epoch (not
-# timed), evaluates every slide (timed).
+# run_jobs FOLDER COUNT REPEATS: registers the COUNT slides of FOLDER, extracts REPEATS times (timed; each a new
+# run), trains tiny for 1 epoch on the first (not timed), evaluates every slide (timed). Prints the median
+# extraction time, the evaluation time, the slide AUC and every extraction time.
 run_jobs() {
-  local dataset ids extract train evaluate
+  local dataset ids extract first train evaluate times=()
   dataset_folder=$1
   dataset=$(api -X POST "${url}api/datasets" -d "{\"folder\":\"$1\",\"name\":\"$(basename "$1")\",\"tumorSlideThreshold\":10}" | json "d['id']")
   for _ in $(seq 1 240); do
@@ -95,10 +99,16 @@ run_jobs() {
   [ -n "$ids" ] || { echo "dataset scan did not finish" >&2; exit 1; }
   # Every tumour cell and as many normal ones: enough patches per slide that the per-slide work, not the
   # one-off plan (grids) and the hand-offs between items, is what is timed.
-  extract=$(timed_job extraction "{\"datasetId\":$dataset,\"tumorSlideThreshold\":10,\"tumorFraction\":1,\"normalPerTumor\":1}")
-  train=$(timed_job training "{\"extractionRunId\":${extract#* },\"preset\":\"tiny\",\"epochs\":1}")
+  for _ in $(seq 1 "$3"); do
+    extract=$(timed_job extraction "{\"datasetId\":$dataset,\"tumorSlideThreshold\":10,\"tumorFraction\":1,\"normalPerTumor\":1}")
+    first=${first:-$extract}
+    times+=("${extract% *}")
+  done
+  train=$(timed_job training "{\"extractionRunId\":${first#* },\"preset\":\"tiny\",\"epochs\":1}")
   evaluate=$(timed_job evaluation "{\"trainingRunId\":${train#* },\"datasetId\":$dataset,\"slideIds\":[$ids]}")
-  echo "${extract% *} ${evaluate% *} $(api "${url}api/evaluations/${evaluate#* }" | json "d['run']['slideAuc']")"
+  # The median of the extractions: this VM's speed wanders from one minute to the next.
+  echo "$(printf '%s\n' "${times[@]}" | sort -g | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }') ${evaluate% *}" \
+    "$(api "${url}api/evaluations/${evaluate#* }" | json "d['run']['slideAuc']") $(IFS=/; echo "${times[*]}")"
 }
 start_web() { # start_web DATA LOG [SETTING...]: the web app on a free port, pinned to core 0
   local data=$1 log=$2; shift 2
@@ -117,8 +127,8 @@ echo "embedded, one core ..." >&2
 echo "embedded" >> "$work/cpu.log"
 start_web "$work/embedded" "$work/embedded.log"
 token=$(dotnet "$app" tokens create admin --name bench --db "$work/embedded/tumorweb.db")
-run_jobs "$work/warmup" 4 >/dev/null
-read -r e_extract e_evaluate e_auc <<< "$(run_jobs "$work/slides" "$slides")"
+run_jobs "$work/warmup" 4 1 >/dev/null
+read -r e_extract e_evaluate e_auc e_all <<< "$(run_jobs "$work/slides" "$slides" "$repeats")"
 stop_all
 
 pg_data="$(mktemp -d /tmp/tumorweb-bench-pg-XXXX)/data"
@@ -139,26 +149,26 @@ cluster() { # cluster NAME WORKERS: web node (no jobs) + WORKERS workers, worker
       --TumorWeb:DataDirectory="$work/$name" --TumorWeb:DataRoots:0="$work" > "$work/$name-worker-$i.log" 2>&1 &
     pids+=($!)
   done
-  run_jobs "$work/warmup" 4 >/dev/null
-  run_jobs "$work/slides" "$slides"
+  run_jobs "$work/warmup" 4 1 >/dev/null
+  run_jobs "$work/slides" "$slides" "$repeats"
   stop_all
   unset TumorWeb__Cluster__PostgreSql
 }
 echo "cluster, one worker ..." >&2
-read -r w1_extract w1_evaluate w1_auc <<< "$(cluster one 1)"
+read -r w1_extract w1_evaluate w1_auc w1_all <<< "$(cluster one 1)"
 echo "cluster, two workers ..." >&2
-read -r w2_extract w2_evaluate w2_auc <<< "$(cluster two 2)"
+read -r w2_extract w2_evaluate w2_auc w2_all <<< "$(cluster two 2)"
 
 efficiency() { python3 -c "print(f'{$1 / (2 * $2):.2f}')"; }
 {
   echo
   echo "## Cluster scaling, $(date -u +%Y-%m-%d), $slides slides of ${size}x${size}, $cores cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs))"
   echo
-  echo "| run | extraction s | evaluation s | slide AUC |"
-  echo "|---|---:|---:|---:|"
-  echo "| embedded, 1 core | $e_extract | $e_evaluate | $e_auc |"
-  echo "| 1 worker, 1 core | $w1_extract | $w1_evaluate | $w1_auc |"
-  echo "| 2 workers, 1 core each | $w2_extract | $w2_evaluate | $w2_auc |"
+  echo "| run | extraction s (median) | extraction s (each) | evaluation s | slide AUC |"
+  echo "|---|---:|---:|---:|---:|"
+  echo "| embedded, 1 core | $e_extract | $e_all | $e_evaluate | $e_auc |"
+  echo "| 1 worker, 1 core | $w1_extract | $w1_all | $w1_evaluate | $w1_auc |"
+  echo "| 2 workers, 1 core each | $w2_extract | $w2_all | $w2_evaluate | $w2_auc |"
   echo
   echo "Scaling efficiency t(1 worker) / (2 x t(2 workers)): extraction $(efficiency "$w1_extract" "$w2_extract"), evaluation $(efficiency "$w1_evaluate" "$w2_evaluate") (target 0.85)."
 } | tee -a "$out"

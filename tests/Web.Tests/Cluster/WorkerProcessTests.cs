@@ -75,6 +75,8 @@ public sealed class WorkerProcessTests(PostgresFixture postgres, SixSlideDataset
         var done = await cluster.Web.WaitForFinalAsync(job.Id, Patience);
 
         Assert.Equal(0, exitCode);
+        // Hangfire's own lines (its server starting and stopping) are in the worker's log with the app's.
+        Assert.Contains("Hangfire.Server.BackgroundServerProcess", drained.Output);
         // Usually the item stops at its next batch and says "ended Shutdown"; on a machine too busy to reach a
         // batch's end within the 30 s Hangfire gives, its lease lapses instead. Either way the other worker takes it.
         Assert.True(done.Status == RunStatus.Completed, $"{done.Status}: {done.Message}\n{survivor.Name}:\n{survivor.Output}");

@@ -41,6 +41,7 @@ public static class ClusterEngineServiceCollectionExtensions
         services.AddSingleton<IJobQueue, ClusterJobQueue>();
 
         var connectionString = cluster.PostgreSql!;
+        services.AddHostedService<HangfireLogging>();
         services.AddHostedService<HangfireSchemaStartup>();
         services.AddSingleton<JobStorage>(_ => HangfireStorage.Open(connectionString));
         services.AddSingleton<IGlobalConfiguration>(_ => GlobalConfiguration.Configuration);
