@@ -74,6 +74,16 @@ times = [cpu(p) for p in sys.argv[1:]] + [(sum(u for u, _ in pg), sum(t for _, t
 print(" ".join(f"{u:.2f}/{t:.2f}" for u, t in times))
 PY
 }
+# quiet: waits (up to 120 s) until this setup's processes use less than a fifth of a core: a timed job must not
+# share its cores with work the dataset's registration left running (thumbnails, the JIT's second pass).
+quiet() {
+  local before after
+  for _ in $(seq 1 120); do
+    before=$(cpu_seconds); sleep 1; after=$(cpu_seconds)
+    python3 -c "import sys; t = lambda s: sum(float(x) for p in s.split() for x in p.split('/')); sys.exit(0 if t(sys.argv[2]) - t(sys.argv[1]) < 0.2 else 1)" \
+      "$before" "$after" && return 0
+  done
+}
 timed_job() { # timed_job KIND BODY: prints "seconds runId"; logs the CPU seconds each process spent on the job
   local start job id before
   before=$(cpu_seconds)
@@ -97,6 +107,7 @@ run_jobs() {
     [ -n "$ids" ] && break; sleep 0.5
   done
   [ -n "$ids" ] || { echo "dataset scan did not finish" >&2; exit 1; }
+  quiet
   # Every tumour cell and as many normal ones: enough patches per slide that the per-slide work, not the
   # one-off plan (grids) and the hand-offs between items, is what is timed.
   for _ in $(seq 1 "$3"); do
