@@ -4,13 +4,13 @@
 # `tumorweb worker` on one core, and two workers on one core each (cluster mode on a throwaway
 # PostgreSQL on loopback, started and removed here). Prints wall times and the scaling efficiency
 # t(1 worker) / (2 x t(2 workers)); appends the table to bench/results/cluster-<date>.md.
-# Usage: bench/cluster/run.sh [slides=8] [size=6144]     SKIP_SETUP=1 skips set-up and build; REPEATS=3 extractions
+# Usage: bench/cluster/run.sh [slides=8] [size=16384]     SKIP_SETUP=1 skips set-up and build; REPEATS=3 extractions
 # per setup (the median is the result).
 # Needs 2 cores (taskset -c 0 and -c 1), Debian's postgresql, and runs as root or the postgres user.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 slides=${1:-8}
-size=${2:-6144}
+size=${2:-16384}
 repeats=${REPEATS:-3}
 work="$PWD/bench/results/cluster"
 out="$PWD/bench/results/cluster-$(date -u +%Y-%m-%d).md"
