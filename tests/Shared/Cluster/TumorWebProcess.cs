@@ -23,6 +23,8 @@ public sealed class TumorWebProcess : IAsyncDisposable
     public const string WorkerReadyLine = "Application started.";
 
     private const int SigTerm = 15;
+    private const int SigCont = 18;
+    private const int SigStop = 19;
 
     private readonly Process _process;
     private readonly StreamWriter _log;
@@ -144,12 +146,26 @@ public sealed class TumorWebProcess : IAsyncDisposable
     }
 
     /// <summary>SIGTERM, as systemd stops a service: the process shuts down by itself; its exit code once it has, within <paramref name="timeout"/>.</summary>
+    /// <remarks>A process the test stopped (<see cref="Pause"/>) is continued after the SIGTERM, so that it handles it.</remarks>
     public async Task<int> TerminateAsync(TimeSpan timeout)
     {
-        if (!_process.HasExited && SendSignal(_process.Id, SigTerm) != 0)
-            throw new InvalidOperationException($"could not send SIGTERM to process {_process.Id}: errno {Marshal.GetLastPInvokeError()}");
-        Note("---- SIGTERM from the test ----");
+        Signal(SigTerm, "SIGTERM");
+        Signal(SigCont, "SIGCONT");
         return await WaitForExitAsync(timeout);
+    }
+
+    /// <summary>SIGSTOP: the process stands still where it is, in the middle of whatever it does, until <see cref="Continue"/>.</summary>
+    public void Pause() => Signal(SigStop, "SIGSTOP");
+
+    /// <summary>SIGCONT: a stopped process goes on.</summary>
+    public void Continue() => Signal(SigCont, "SIGCONT");
+
+    private void Signal(int signal, string name)
+    {
+        if (_process.HasExited) return;
+        if (SendSignal(_process.Id, signal) != 0)
+            throw new InvalidOperationException($"could not send {name} to process {_process.Id}: errno {Marshal.GetLastPInvokeError()}");
+        Note($"---- {name} from the test ----");
     }
 
     /// <summary>The lines the process printed so far.</summary>

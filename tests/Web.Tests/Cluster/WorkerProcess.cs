@@ -1,55 +1,35 @@
-using System.Diagnostics;
-using System.Text;
 using Hangfire;
-using TumorWeb.Web.Tests.Cli;
 
 namespace TumorWeb.Web.Tests.Cluster;
 
 /// <summary>
-/// A real <c>tumorweb worker</c> process with the given settings on its command line. Kill is
-/// SIGKILL, as a crash or the kernel's out-of-memory killer ends a process: no shutdown code runs.
+/// A real <c>tumorweb worker</c> process (<see cref="TumorWebProcess"/>) with the given settings on its
+/// command line, ready once its Hangfire server has announced itself in the cluster's storage. Kill
+/// is SIGKILL, as a crash or the kernel's out-of-memory killer ends a process: no shutdown code runs.
 /// Its output is kept for the test's failure message.
 /// </summary>
 public sealed class WorkerProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(60);
 
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly TumorWebProcess _process;
 
-    private WorkerProcess(string name, Process process) => (Name, _process) = (name, process);
+    private WorkerProcess(string name, TumorWebProcess process) => (Name, _process) = (name, process);
 
     public string Name { get; }
 
-    public string Output
-    {
-        get
-        {
-            lock (_output) return _output.ToString();
-        }
-    }
+    public string Output => string.Join('\n', _process.LogLines());
 
     /// <summary>Starts the worker and waits until its Hangfire server has announced itself in <paramref name="storage"/>.</summary>
     public static async Task<WorkerProcess> StartAsync(string name, string queues, IReadOnlyDictionary<string, string> settings, JobStorage storage)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = CliRunner.RepositoryRoot,
-        };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "tumorweb.dll"), "worker", "--queues", queues, "--name", name })
-            start.ArgumentList.Add(arg);
-        foreach (var (key, value) in settings) start.ArgumentList.Add($"--{key}={value}");
-        var worker = new WorkerProcess(name, Process.Start(start)!);
-        worker._process.OutputDataReceived += (_, e) => worker.Keep(e.Data);
-        worker._process.ErrorDataReceived += (_, e) => worker.Keep(e.Data);
-        worker._process.BeginOutputReadLine();
-        worker._process.BeginErrorReadLine();
+        var log = Path.Combine(Path.GetTempPath(), $"tumorweb-worker-{name}-{Guid.NewGuid():N}.log");
+        var worker = new WorkerProcess(name, TumorWebProcess.Start(log, new Dictionary<string, string>(),
+            ["worker", "--queues", queues, "--name", name, .. settings.Select(s => $"--{s.Key}={s.Value}")]));
         var deadline = DateTime.UtcNow + StartPatience;
         while (!storage.GetMonitoringApi().Servers().Any(s => s.Name.StartsWith(name.ToLowerInvariant() + ":", StringComparison.Ordinal)))
         {
-            if (worker._process.HasExited) throw new InvalidOperationException($"worker {name} exited with {worker._process.ExitCode}:\n{worker.Output}");
+            if (worker._process.HasExited) throw new InvalidOperationException($"worker {name} exited:\n{worker.Output}");
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"worker {name} did not start its Hangfire server within {StartPatience}:\n{worker.Output}");
             await Task.Delay(200);
         }
@@ -57,43 +37,20 @@ public sealed class WorkerProcess : IAsyncDisposable
     }
 
     /// <summary>SIGKILL: the process ends at once, in the middle of whatever it does.</summary>
-    public async Task KillAsync()
-    {
-        _process.Kill();
-        await _process.WaitForExitAsync();
-    }
+    public Task KillAsync() => _process.KillAsync();
 
-    /// <summary>SIGTERM, as <c>systemctl stop</c> sends (and SIGCONT, should the test have stopped it): the worker drains and exits; returns its exit code.</summary>
-    public async Task<int> TerminateAsync(TimeSpan patience)
-    {
-        await SignalAsync("-TERM");
-        await SignalAsync("-CONT");
-        using var timeout = new CancellationTokenSource(patience);
-        await _process.WaitForExitAsync(timeout.Token);
-        return _process.ExitCode;
-    }
+    /// <summary>SIGTERM, as <c>systemctl stop</c> sends: the worker drains and exits; returns its exit code.</summary>
+    public Task<int> TerminateAsync(TimeSpan patience) => _process.TerminateAsync(patience);
 
-    /// <summary>SIGSTOP: the process stops where it is, in the middle of whatever it does, until <see cref="ContinueAsync"/>.</summary>
-    public Task PauseAsync() => SignalAsync("-STOP");
+    /// <summary>SIGSTOP: the worker stands still where it is until <see cref="Continue"/>.</summary>
+    public void Pause() => _process.Pause();
 
-    /// <summary>SIGCONT: a stopped process goes on.</summary>
-    public Task ContinueAsync() => SignalAsync("-CONT");
-
-    private async Task SignalAsync(string signal)
-    {
-        using var kill = Process.Start("kill", [signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        await kill.WaitForExitAsync();
-    }
-
-    private void Keep(string? line)
-    {
-        if (line is null) return;
-        lock (_output) _output.AppendLine(line);
-    }
+    /// <summary>SIGCONT: a stopped worker goes on.</summary>
+    public void Continue() => _process.Continue();
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited) await KillAsync();
-        _process.Dispose();
+        await _process.DisposeAsync();
+        File.Delete(_process.LogFile);
     }
 }

@@ -171,9 +171,9 @@ public sealed class WorkerProcessTests(PostgresFixture postgres, SixSlideDataset
             if (await RunningMidwayAsync(cluster, jobId, midway, null) is { } item)
             {
                 var worker = workers.Single(w => w.Name == item.Owner);
-                await worker.PauseAsync();
+                worker.Pause();
                 if (await RunningMidwayAsync(cluster, jobId, midway, item.Id) is not null) return (worker, item);
-                await worker.ContinueAsync();
+                worker.Continue();
             }
             Assert.True(DateTime.UtcNow < deadline, $"no slide item of job {jobId} was seen midway within {Patience}");
             await Task.Delay(20);
