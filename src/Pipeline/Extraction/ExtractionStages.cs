@@ -50,23 +50,28 @@ public sealed class ExtractionStages(IDbContextFactory<TumorWebDbContext> dbFact
             ?? throw new InvalidOperationException($"extraction run {run.Id} has no slide {slideName}");
         await GuardAsync(run, async () =>
         {
-            try
-            {
-                var grid = SlideGridStage.Build(slide, options, Drawn(slide, options), ct);
-                if (options.SlideRoles.TryGetValue(slide.Name, out var role) && role != SlideRole.Unknown) slide.Role = role;
-                slide.Error = null;
-                if (slide.Status == SlideStatus.Failed) slide.Status = SlideStatus.Pending;
-                SlideCellsFile.Write(run.OutputDirectory, SlideCellsFile.From(slide.Name, grid));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                slide.Status = SlideStatus.Failed;
-                slide.Error = e.Message;
-                SlideCellsFile.Delete(run.OutputDirectory, slide.Name);
-            }
+            GridOrFail(run.OutputDirectory, slide, options, ct);
             await catalog.SaveSlideAsync(slide, ct);
-            return 0;
         });
+    }
+
+    /// <summary>The slide's grid on its row and in its grid file; or, when it cannot be built, the slide Failed with the reason and no grid file.</summary>
+    private static void GridOrFail(string outputDirectory, RunSlide slide, ExtractionOptions options, CancellationToken ct)
+    {
+        try
+        {
+            var grid = SlideGridStage.Build(slide, options, Drawn(slide, options), ct);
+            if (options.SlideRoles.TryGetValue(slide.Name, out var role) && role != SlideRole.Unknown) slide.Role = role;
+            slide.Error = null;
+            if (slide.Status == SlideStatus.Failed) slide.Status = SlideStatus.Pending;
+            SlideCellsFile.Write(outputDirectory, SlideCellsFile.From(slide.Name, grid));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            slide.Status = SlideStatus.Failed;
+            slide.Error = e.Message;
+            SlideCellsFile.Delete(outputDirectory, slide.Name);
+        }
     }
 
     /// <summary>The seed's draw over the grids of every slide that could be read, saved as the run's sampling plan.</summary>
@@ -158,6 +163,12 @@ public sealed class ExtractionStages(IDbContextFactory<TumorWebDbContext> dbFact
     /// <summary>The drawn regions a slide's row says it uses; the catalog has checked on a resume that they are still the same.</summary>
     private static Grid.Annotations.DrawnAnnotations? Drawn(RunSlide slide, ExtractionOptions options) =>
         slide.AnnotationsHash is null ? null : options.DrawnAnnotations[slide.Name];
+
+    private Task GuardAsync(ExtractionRun run, Func<Task> step) => GuardAsync(run, async () =>
+    {
+        await step();
+        return true;
+    });
 
     private async Task<T> GuardAsync<T>(ExtractionRun run, Func<Task<T>> step)
     {

@@ -112,7 +112,7 @@ public static class TrainCommand
     /// </summary>
     private static (int RunId, string? Catalog) ResumeTarget(string run, string? patches, string? db)
     {
-        var onCluster = !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(UsersCommand.ClusterVariable));
+        var onCluster = CliDatabase.OnCluster;
         if (int.TryParse(run, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
             if (patches is not null || db is not null) return (id, CliDatabase.PathFor(db, patches!));
@@ -124,21 +124,12 @@ public static class TrainCommand
         if (folder.CatalogPath is { } file) return (folder.RunId, file);
         if (onCluster) return (folder.RunId, null);
         throw new ArgumentException($"--resume {run}: its {RunFolder.FileName} names no catalog file, so the web app made it in a cluster; " +
-            $"set {UsersCommand.ClusterVariable} to the cluster's database, as on the cluster's nodes (or pass --db)");
+            $"set {CliDatabase.ClusterVariable} to the cluster's database, as on the cluster's nodes (or pass --db)");
     }
 
     private static TrainingRunner ClusterRunner()
     {
-        DatabaseConnection database;
-        try
-        {
-            database = DatabaseConnection.PostgreSql(Environment.GetEnvironmentVariable(UsersCommand.ClusterVariable)!);
-        }
-        catch (ArgumentException e)
-        {
-            throw new ArgumentException($"{UsersCommand.ClusterVariable}: {e.Message}", e);
-        }
-        var services = new ServiceCollection().AddData(database).BuildServiceProvider();
+        var services = new ServiceCollection().AddData(CliDatabase.Cluster()!).BuildServiceProvider();
         return new TrainingRunner(services.GetRequiredService<IDbContextFactory<TumorWebDbContext>>(), TimeProvider.System);
     }
 

@@ -16,7 +16,7 @@ public static class UsersCommand
     public const string DefaultDatabase = "data/tumorweb.db";
 
     /// <summary>The environment variable that names the cluster's database, as the web nodes read it.</summary>
-    public const string ClusterVariable = "TumorWeb__Cluster__PostgreSql";
+    public const string ClusterVariable = CliDatabase.ClusterVariable;
 
     public static Command Create()
     {
@@ -85,7 +85,7 @@ public static class UsersCommand
 
     /// <summary>The database the accounts are in, as error messages name it.</summary>
     private static string Where(string databasePath) =>
-        string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(ClusterVariable)) ? Path.GetFullPath(databasePath) : $"the cluster database ({ClusterVariable})";
+        CliDatabase.OnCluster ? $"the cluster database ({ClusterVariable})" : Path.GetFullPath(databasePath);
 
     private static Option<bool> JsonOption() => new("--json") { Description = "Print machine-readable JSON on stdout." };
 
@@ -95,16 +95,15 @@ public static class UsersCommand
     /// </summary>
     private static async Task<int> WithAccountsAsync(string databasePath, Func<IServiceProvider, Task<int>> action)
     {
-        var cluster = Environment.GetEnvironmentVariable(ClusterVariable);
         var path = Path.GetFullPath(databasePath);
         DatabaseConnection database;
         try
         {
-            database = string.IsNullOrWhiteSpace(cluster) ? DatabaseConnection.SqliteFile(path) : DatabaseConnection.PostgreSql(cluster);
+            database = CliDatabase.Cluster() ?? DatabaseConnection.SqliteFile(path);
         }
         catch (ArgumentException e)
         {
-            return CliOutput.Fail($"{ClusterVariable}: {e.Message}");
+            return CliOutput.Fail(e.Message);
         }
         var onCluster = database.Provider == DatabaseProvider.PostgreSql;
         var services = new ServiceCollection();
