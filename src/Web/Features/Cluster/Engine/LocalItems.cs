@@ -20,16 +20,10 @@ public sealed class LocalItems
     public CancellationToken TokenOf(int jobId) =>
         _items.Values.FirstOrDefault(r => r.JobId == jobId) is { } running ? running.Stop.Token : CancellationToken.None;
 
-    /// <summary>Stops this node's items of <paramref name="jobId"/>; how many there were.</summary>
-    public int Cancel(int jobId)
+    /// <summary>Stops this node's items of <paramref name="jobId"/>.</summary>
+    public void Cancel(int jobId)
     {
-        var stopped = 0;
-        foreach (var running in _items.Values.Where(r => r.JobId == jobId))
-        {
-            running.Stop.Cancel();
-            stopped++;
-        }
-        return stopped;
+        foreach (var running in _items.Values.Where(r => r.JobId == jobId)) running.Stop.Cancel();
     }
 
     private sealed record Running(int JobId, CancellationTokenSource Stop);
