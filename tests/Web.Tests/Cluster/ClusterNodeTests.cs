@@ -47,4 +47,22 @@ public sealed class ClusterNodeTests
     {
         Assert.Equal("TumorWeb:Cluster:LeaseSeconds must be at least 1 (got 0)", Assert.Throws<ArgumentException>(() => LeaseSettings.FromSeconds(0)).Message);
     }
+
+    [Fact]
+    public void ABuiltNodeKeepsAtLeastEightPoolThreadsForHangfiresSynchronousHandOver()
+    {
+        var data = Directory.CreateTempSubdirectory("tumorweb-floor-").FullName;
+        try
+        {
+            using var worker = WorkerHost.Build(new WorkerSettings(["cpu"]),
+                ["--TumorWeb:Cluster:PostgreSql=Host=127.0.0.1;Database=never_opened", $"--TumorWeb:DataDirectory={data}"]);
+
+            ThreadPool.GetMinThreads(out var threads, out _);
+            Assert.True(threads >= ThreadPoolFloor.MinimumThreads, $"the pool keeps {threads} threads ready");
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
 }

@@ -15,7 +15,7 @@ public static class ClusterEngineServiceCollectionExtensions
     /// <summary>
     /// The cluster's job engine: <see cref="ClusterJobQueue"/> behind <see cref="IJobQueue"/>,
     /// Hangfire's storage in PostgreSQL, and, on a node that serves queues, a Hangfire server that
-    /// runs job items and the lease sweeper.
+    /// runs job items and the lease sweeper. Raises the process's thread-pool floor (<see cref="ThreadPoolFloor"/>).
     /// </summary>
     /// <remarks>
     /// Hangfire's own AddHangfire keeps the storage and the job activator in process-wide statics, so
@@ -25,6 +25,7 @@ public static class ClusterEngineServiceCollectionExtensions
     /// </remarks>
     public static IServiceCollection AddClusterEngine(this IServiceCollection services, ClusterOptions cluster, ClusterNode node)
     {
+        ThreadPoolFloor.Raise();
         services.AddSingleton(node);
         services.AddSingleton(LeaseSettings.FromSeconds(cluster.LeaseSeconds));
         services.AddSingleton<JobItemLeases>();
