@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using TumorWeb.Data.Entities;
 using TumorWeb.Web.Features.Datasets;
 using TumorWeb.Web.Features.Jobs;
+using TumorWeb.Web.Features.Runs;
 using TumorWeb.Web.Tests.Jobs;
 using TumorWeb.Web.Tests.Accounts;
 
@@ -135,6 +136,30 @@ public sealed class ApiTests(SyntheticDataset dataset) : IClassFixture<Synthetic
         Assert.Equal(5, job.Parameters.GetProperty("tumorSlideThreshold").GetInt32());
         Assert.Contains(job.Id, (await _app.GetAsync<List<JobView>>("/api/jobs")).Select(j => j.Id));
     }
+
+    [Fact]
+    public async Task AGivenMppSizesMicronCellsAtThatResolutionInsteadOfTheSlides()
+    {
+        var (datasetId, _) = await _app.RegisterDatasetAsync(dataset.Folder);
+
+        // The synthetic slides say 0.25 µm per pixel: 32 µm is 128 pixels there, and so is 64 µm at a given 0.5.
+        var ownResolution = await ExtractAsync(new ExtractionJobParameters(datasetId, TumorSlideThreshold: 5, CellMicrons: 32));
+        var givenResolution = await ExtractAsync(new ExtractionJobParameters(datasetId, TumorSlideThreshold: 5, CellMicrons: 64, Mpp: 0.5));
+
+        Assert.Equal((null, 0.5), (ownResolution.Run.Mpp, givenResolution.Run.Mpp));
+        Assert.Equal(CellCounts(ownResolution), CellCounts(givenResolution));
+        Assert.All(givenResolution.Slides, s => Assert.True(s.TissueCells > 0, $"{s.Name} has no tissue cells"));
+    }
+
+    private async Task<ExtractionDetailView> ExtractAsync(ExtractionJobParameters parameters)
+    {
+        var job = await _app.WaitForFinalAsync((await _app.PostJobAsync("extraction", parameters)).Id, TimeSpan.FromMinutes(3));
+        Assert.Equal(RunStatus.Completed, job.Status);
+        return await _app.GetAsync<ExtractionDetailView>($"/api/extractions/{job.RunId}");
+    }
+
+    private static string CellCounts(ExtractionDetailView run) =>
+        string.Join("; ", run.Slides.OrderBy(s => s.Name).Select(s => $"{s.Name} {s.TissueCells}/{s.TumorCells}/{s.NormalCells}"));
 
     [Fact]
     public async Task CancellingOrResumingACompletedJobIs409()

@@ -46,17 +46,19 @@ public sealed class ExtractionFormTests : IAsyncLifetime
 
         Enter(page, "cell-microns", "32");
         Enter(page, "patch-microns", "149.5");
+        Enter(page, "mpp", "0.5");
         page.Find("button[data-test=start]").Click();
 
         page.WaitForAssertion(() => Assert.Single(context.Queue.Requests));
         var parameters = Assert.IsType<ExtractionJobParameters>(context.Queue.Requests[0].Parameters);
-        Assert.Equal((32.0, 149.5), (parameters.CellMicrons, parameters.PatchMicrons));
+        Assert.Equal((32.0, 149.5, 0.5), (parameters.CellMicrons, parameters.PatchMicrons, parameters.Mpp));
     }
 
     [Theory]
     [InlineData("tumor-fraction", "5", "tumor fraction must be above 0 and at most 1 (got 5)")]
     [InlineData("cell-size", "0", "cell size must be between 16 and 4096 pixels (got 0)")]
     [InlineData("test-fraction", "-0.1", "test fraction must be at least 0 and below 1 (got -0.1)")]
+    [InlineData("mpp", "0", "microns per pixel must be above 0 and at most 100 (got 0)")]
     public async Task AnOutOfRangeValueIsRefusedWithTheAllowedRangeAndNothingIsQueued(string field, string value, string message)
     {
         var dataset = new Dataset { Name = "real", Folder = context.TempDirectory, CreatedAt = RunRows.Start };

@@ -21,7 +21,10 @@ public sealed record JobRequest(JobKind Kind, string Title, object Parameters, s
         new(JobKind.Mining, $"Hard negatives of extraction {p.ExtractionRunId}", p, by);
 }
 
-/// <summary>Settings of an extraction job; the defaults are <see cref="ExtractionOptions"/>'.</summary>
+/// <summary>
+/// Settings of an extraction job; the defaults are <see cref="ExtractionOptions"/>'. <paramref name="Mpp"/>, when given, is the
+/// microns per level-0 pixel of every slide for the micron sizes, in place of what the slides say (the CLI's --mpp).
+/// </summary>
 public sealed record ExtractionJobParameters(
     int DatasetId,
     int Seed = ExtractionOptions.DefaultSeed,
@@ -33,7 +36,8 @@ public sealed record ExtractionJobParameters(
     double ValidationFraction = ExtractionOptions.DefaultValidationFraction,
     double TestFraction = ExtractionOptions.DefaultTestFraction,
     double? CellMicrons = null,
-    double? PatchMicrons = null);
+    double? PatchMicrons = null,
+    double? Mpp = null);
 
 /// <summary>
 /// Settings of a training job; null means the preset's default. <paramref name="ColorAugment"/> is none,

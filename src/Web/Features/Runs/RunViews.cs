@@ -7,11 +7,11 @@ namespace TumorWeb.Web.Features.Runs;
 public sealed record ExtractionView(int Id, string Name, int? DatasetId, RunStatus Status, int Seed, int CellSize, int PatchSize,
     double TumorFraction, double NormalPerTumor, int TumorSlideThreshold, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt,
     DateTimeOffset? CompletedAt, string? Error, string OutputDirectory, int? DerivedFromRunId = null, string? Derivation = null,
-    double? CellMicrons = null, double? PatchMicrons = null)
+    double? CellMicrons = null, double? PatchMicrons = null, double? Mpp = null)
 {
     public static ExtractionView From(ExtractionRun r) => new(r.Id, r.Name, r.DatasetId, r.Status, r.Seed, r.CellSize, r.PatchSize,
         r.TumorFraction, r.NormalPerTumor, r.TumorSlideThreshold, r.CreatedAt, r.StartedAt, r.CompletedAt, r.Error, r.OutputDirectory,
-        r.DerivedFromRunId, r.Derivation, r.CellMicrons, r.PatchMicrons);
+        r.DerivedFromRunId, r.Derivation, r.CellMicrons, r.PatchMicrons, r.Mpp);
 }
 
 public sealed record ExtractionDetailView(ExtractionView Run, IReadOnlyList<RunSlideView> Slides);

@@ -21,7 +21,10 @@ public sealed class ExtractionFormModel
     public double? CellMicrons { get; set; }
     public double? PatchMicrons { get; set; }
 
+    /// <summary>Empty: each slide's own resolution; set: microns per level-0 pixel for every slide (for slides that do not say, or say wrong).</summary>
+    public double? Mpp { get; set; }
+
     public ExtractionJobParameters ToParameters() =>
         new(DatasetId ?? throw new ArgumentException("choose a dataset"), Seed, TumorFraction, NormalPerTumor, TumorSlideThreshold, CellSize, PatchSize,
-            ValidationFraction, TestFraction, CellMicrons, PatchMicrons);
+            ValidationFraction, TestFraction, CellMicrons, PatchMicrons, Mpp);
 }

@@ -69,7 +69,7 @@ public sealed class ExtractionJobRunner(IDbContextFactory<TumorWebDbContext> dbF
         NormalPerTumor = p.NormalPerTumor,
         PatchSize = p.PatchSize,
         PatchMicrons = p.PatchMicrons,
-        Grid = new GridOptions { CellSize = p.CellSize, TumorSlideThreshold = p.TumorSlideThreshold, CellMicrons = p.CellMicrons },
+        Grid = new GridOptions { CellSize = p.CellSize, TumorSlideThreshold = p.TumorSlideThreshold, CellMicrons = p.CellMicrons, Mpp = p.Mpp },
         ValidationFraction = p.ValidationFraction,
         TestFraction = p.TestFraction,
     };
