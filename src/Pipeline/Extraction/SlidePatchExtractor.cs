@@ -1,3 +1,4 @@
+using System.Buffers;
 using TumorWeb.Data.Entities;
 using TumorWeb.Pipeline.Extraction.Store;
 using TumorWeb.Pipeline.Grid;
@@ -50,12 +51,22 @@ internal sealed class SlidePatchExtractor(ExtractionCatalog catalog, PatchPackWr
     private Patch Extract(ISlide image, PatchGeometry geometry, int runId, RunSlide slide, SampledCell cell)
     {
         var rect = AnalysisGrid.ContextPatch(cell.X, cell.Y, geometry.CellSize, geometry.ContextPixels);
-        var pixels = new byte[options.PatchSize * options.PatchSize * 3];
-        if (geometry.ContextPixels == options.PatchSize)
-            image.ReadRegion(new RegionRequest(0, rect.X, rect.Y, rect.Width, rect.Height), pixels);
-        else
-            Inference.ResampledPatch.Read(image, rect, options.PatchSize, pixels);
-        var location = pack.Append(pixels, options.PatchSize, options.PatchSize);
+        // Rented: a 299x299 patch is a large-object-heap array, and a fresh one per patch kept the GC busy.
+        var buffer = ArrayPool<byte>.Shared.Rent(options.PatchSize * options.PatchSize * 3);
+        PatchLocation location;
+        try
+        {
+            var pixels = buffer.AsSpan(0, options.PatchSize * options.PatchSize * 3);
+            if (geometry.ContextPixels == options.PatchSize)
+                image.ReadRegion(new RegionRequest(0, rect.X, rect.Y, rect.Width, rect.Height), pixels);
+            else
+                Inference.ResampledPatch.Read(image, rect, options.PatchSize, pixels);
+            location = pack.Append(pixels, options.PatchSize, options.PatchSize);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
         return new Patch
         {
             ExtractionRunId = runId,
