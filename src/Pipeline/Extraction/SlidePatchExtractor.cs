@@ -52,11 +52,12 @@ internal sealed class SlidePatchExtractor(ExtractionCatalog catalog, PatchPackWr
     {
         var rect = AnalysisGrid.ContextPatch(cell.X, cell.Y, geometry.CellSize, geometry.ContextPixels);
         // Rented: a 299x299 patch is a large-object-heap array, and a fresh one per patch kept the GC busy.
-        var buffer = ArrayPool<byte>.Shared.Rent(options.PatchSize * options.PatchSize * 3);
+        var length = options.PatchSize * options.PatchSize * 3;
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
         PatchLocation location;
         try
         {
-            var pixels = buffer.AsSpan(0, options.PatchSize * options.PatchSize * 3);
+            var pixels = buffer.AsSpan(0, length);
             if (geometry.ContextPixels == options.PatchSize)
                 image.ReadRegion(new RegionRequest(0, rect.X, rect.Y, rect.Width, rect.Height), pixels);
             else

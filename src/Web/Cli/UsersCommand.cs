@@ -15,9 +15,6 @@ public static class UsersCommand
 {
     public const string DefaultDatabase = "data/tumorweb.db";
 
-    /// <summary>The environment variable that names the cluster's database, as the web nodes read it.</summary>
-    public const string ClusterVariable = CliDatabase.ClusterVariable;
-
     public static Command Create()
     {
         var command = new Command("users", "Add or list the web app's users.");
@@ -85,7 +82,7 @@ public static class UsersCommand
 
     /// <summary>The database the accounts are in, as error messages name it.</summary>
     private static string Where(string databasePath) =>
-        CliDatabase.OnCluster ? $"the cluster database ({ClusterVariable})" : Path.GetFullPath(databasePath);
+        CliDatabase.OnCluster ? $"the cluster database ({CliDatabase.ClusterVariable})" : Path.GetFullPath(databasePath);
 
     private static Option<bool> JsonOption() => new("--json") { Description = "Print machine-readable JSON on stdout." };
 
@@ -124,7 +121,7 @@ public static class UsersCommand
         }
         catch (System.Data.Common.DbException e) when (onCluster)
         {
-            return CliOutput.Fail($"cannot use the cluster's {database} ({ClusterVariable}): {e.Message}");
+            return CliOutput.Fail($"cannot use the cluster's {database} ({CliDatabase.ClusterVariable}): {e.Message}");
         }
         catch (Exception e) when (!onCluster && e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {

@@ -16,7 +16,7 @@ public sealed class ClusterAccountsCliTests(PostgresFixture postgres)
         var database = await postgres.NewDatabaseAsync();
         var services = new ServiceCollection().AddLogging().AddData(DatabaseConnection.PostgreSql(database)).BuildServiceProvider();
         await using (var db = await services.GetRequiredService<IDbContextFactory<TumorWebDbContext>>().CreateDbContextAsync()) await db.MigrateAsync();
-        var cluster = new Dictionary<string, string> { [UsersCommand.ClusterVariable] = database };
+        var cluster = new Dictionary<string, string> { [CliDatabase.ClusterVariable] = database };
 
         var added = await CliRunner.RunAsync(cluster, "a long passphrase", "users", "add", "alice", "--role", "Operator");
         var token = await CliRunner.RunAsync(cluster, null, "tokens", "create", "alice", "--name", "bench", "--json");
@@ -28,6 +28,6 @@ public sealed class ClusterAccountsCliTests(PostgresFixture postgres)
         await using (var db = await services.GetRequiredService<IDbContextFactory<TumorWebDbContext>>().CreateDbContextAsync())
             Assert.Equal("bench", (await db.ApiTokens.SingleAsync()).Name);
         Assert.Equal(1, missing.ExitCode);
-        Assert.Contains($"the cluster database ({UsersCommand.ClusterVariable}): no user \"bob\"", missing.Stderr);
+        Assert.Contains($"the cluster database ({CliDatabase.ClusterVariable}): no user \"bob\"", missing.Stderr);
     }
 }

@@ -100,11 +100,11 @@ public sealed class ClusterJobTests(PostgresFixture postgres, SyntheticDataset d
             folder = (await db.TrainingRuns.SingleAsync(r => r.Id == training.RunId)).OutputDirectory;
 
         var withoutDatabase = await CliRunner.RunAsync("train", "--resume", folder, "--epochs", "2");
-        var resumed = await CliRunner.RunAsync(new Dictionary<string, string> { [UsersCommand.ClusterVariable] = cluster.Database }, null,
+        var resumed = await CliRunner.RunAsync(new Dictionary<string, string> { [CliDatabase.ClusterVariable] = cluster.Database }, null,
             "train", "--resume", folder, "--epochs", "2");
 
         Assert.Equal(1, withoutDatabase.ExitCode);
-        Assert.Contains($"its training.json names no catalog file, so the web app made it in a cluster; set {UsersCommand.ClusterVariable}", withoutDatabase.Stderr);
+        Assert.Contains($"its training.json names no catalog file, so the web app made it in a cluster; set {CliDatabase.ClusterVariable}", withoutDatabase.Stderr);
         Assert.True(resumed.ExitCode == 0, resumed.Stderr);
         await using (var db = await cluster.Db.CreateDbContextAsync())
         {
